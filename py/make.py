@@ -1,0 +1,109 @@
+"""The project's commands. Run from anywhere with the machine's python3 (3.11+):
+
+    python3 py/make.py serve     build the site (vendoring the runtime on first use) and serve it
+    python3 py/make.py test      set up the test environment and run every test
+    python3 py/make.py build     only build dist/
+    python3 py/make.py pins      record the sha256 pins after changing a runtime version
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from sitebuild.paths import DIST, ROOT  # noqa: E402
+from sitebuild.runtime import BuildError  # noqa: E402
+
+VENV = ROOT / ".venv"
+REQUIREMENTS = ROOT / "requirements-dev.txt"
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+def build(_args=None) -> None:
+    from sitebuild.assemble import assemble
+    started = time.monotonic()
+    assemble()
+    print(f"build: done in {time.monotonic() - started:.1f} s")
+
+
+def serve(args) -> None:
+    from sitebuild.server import SiteServer
+    build()
+    with SiteServer(DIST, prefix=args.prefix, port=args.port, host=args.host) as server:
+        print(f"\nThe course is served at {server.url}  (Ctrl+C to stop)", flush=True)
+        try:
+            server.thread.join()
+        except KeyboardInterrupt:
+            print("stopped")
+
+
+def venv_python() -> Path:
+    """The test environment: a venv with the browser's package versions, made or refreshed."""
+    python = VENV / "bin" / "python"
+    stamp = VENV / ".requirements.sha256"
+    wanted = hashlib.sha256(REQUIREMENTS.read_bytes()).hexdigest()
+    if python.exists() and stamp.exists() and stamp.read_text() == wanted:
+        return python
+    print("test environment: installing requirements-dev.txt into .venv", flush=True)
+    if not python.exists():
+        subprocess.run([sys.executable, "-m", "venv", str(VENV)], check=True)
+    subprocess.run([str(python), "-m", "pip", "install", "--quiet", "-r", str(REQUIREMENTS)], check=True)
+    stamp.write_text(wanted)
+    return python
+
+
+def ensure_chromium() -> None:
+    if CHROMIUM.exists():
+        return
+    if os.geteuid() == 0 and shutil.which("apt-get"):
+        print("browser tests need Debian's Chromium: installing it with apt-get", flush=True)
+        subprocess.run(["apt-get", "update", "-qq"], check=True)
+        subprocess.run(["apt-get", "install", "-y", "-qq", "chromium"], check=True)
+        return
+    raise BuildError("the browser tests need Chromium at /usr/bin/chromium: `sudo apt-get install chromium`")
+
+
+def test(args) -> None:
+    python = venv_python()
+    ensure_chromium()
+    build()
+    command = [str(python), "-m", "pytest", *args.pytest_args]
+    print("$ " + " ".join(command), flush=True)
+    sys.exit(subprocess.run(command, cwd=ROOT).returncode)
+
+
+def pins(_args) -> None:
+    from sitebuild.runtime import write_pins
+    write_pins()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(prog="python3 py/make.py", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("build", help="build dist/").set_defaults(run=build)
+    serve_parser = commands.add_parser("serve", help="build and serve on localhost")
+    serve_parser.add_argument("--port", type=int, default=8000)
+    serve_parser.add_argument("--host", default="127.0.0.1")
+    serve_parser.add_argument("--prefix", default="/", help="serve under a sub-path, e.g. /course/")
+    serve_parser.set_defaults(run=serve)
+    test_parser = commands.add_parser("test", help="run every test (extra arguments go to pytest)")
+    test_parser.add_argument("pytest_args", nargs=argparse.REMAINDER)
+    test_parser.set_defaults(run=test)
+    commands.add_parser("pins", help="record sha256 pins of the runtime files").set_defaults(run=pins)
+    args = parser.parse_args()
+    try:
+        args.run(args)
+    except BuildError as error:
+        sys.exit(f"build failed: {error}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,38 @@
+"""One look for every figure: colour-blind-safe colours (Okabe-Ito) and readable sizes."""
+from __future__ import annotations
+
+# Okabe & Ito's palette: distinguishable with every common colour-vision deficiency.
+BLUE = "#0072B2"
+ORANGE = "#E69F00"
+GREEN = "#009E73"
+VERMILION = "#D55E00"
+PURPLE = "#CC79A7"
+SKY = "#56B4E9"
+YELLOW = "#F0E442"
+INK = "#1d2330"
+GREY = "#8a93a6"
+
+RC = {
+    "font.size": 10,
+    "axes.titlesize": 11,
+    "axes.labelsize": 10,
+    "axes.edgecolor": "#5a6478",
+    "axes.linewidth": 0.8,
+    "axes.grid": True,
+    "grid.color": "#e3e7ee",
+    "grid.linewidth": 0.8,
+    "lines.linewidth": 2.0,
+    "legend.frameon": False,
+    "legend.fontsize": 9,
+    "figure.facecolor": "white",
+}
+
+
+def apply_style(matplotlib_module) -> None:
+    matplotlib_module.rcParams.update(RC)
+
+
+def centre_axes(ax) -> None:
+    """Draw x and y axes through the origin, as in a textbook sketch."""
+    ax.axhline(0, color=GREY, linewidth=0.9, zorder=1)
+    ax.axvline(0, color=GREY, linewidth=0.9, zorder=1)

@@ -1,0 +1,38 @@
+"""The one entry point the loader runs on every module page: ``await start(slug)``."""
+from __future__ import annotations
+
+import contextlib
+import importlib
+import inspect
+import io
+import traceback
+
+import js
+
+
+def _import_plotting() -> None:
+    """Import matplotlib quietly: its first import may print a font-cache notice to
+    stderr, which must never reach the learner."""
+    with contextlib.redirect_stderr(io.StringIO()):
+        import matplotlib
+        matplotlib.use("agg")
+        from matplotlib.backends import backend_agg  # noqa: F401
+        from ..figures.style import apply_style
+        apply_style(matplotlib)
+
+
+async def start(slug: str) -> None:
+    loader = js.window.mvcalcLoader
+    try:
+        loader.stage("Importing numpy and matplotlib…", 88)
+        _import_plotting()
+        loader.stage("Drawing the figures…", 95)
+        page = importlib.import_module(f"mvcalc.web.pages.{slug.replace('-', '_')}")
+        result = page.main()
+        if inspect.isawaitable(result):
+            await result
+    except Exception as error:  # the page says so plainly; the console keeps the details
+        js.console.error(traceback.format_exc())
+        loader.fail(f"the page's Python code stopped with an error ({type(error).__name__})")
+        return
+    loader.ready()

@@ -1,0 +1,53 @@
+"""Small helpers for the DOM, and the one place that keeps event proxies alive."""
+from __future__ import annotations
+
+from typing import Callable
+
+import js
+from pyodide.ffi import create_proxy
+
+document = js.document
+window = js.window
+
+_kept: list = []  # proxies that must live as long as the page
+
+
+def by_id(element_id: str):
+    element = document.getElementById(element_id)
+    if element is None:
+        raise LookupError(f"the page has no element with id {element_id!r}")
+    return element
+
+
+def element(tag: str, *, cls: str = "", text: str = "", attrs: dict | None = None, parent=None):
+    node = document.createElement(tag)
+    if cls:
+        node.className = cls
+    if text:
+        node.textContent = text
+    for name, value in (attrs or {}).items():
+        node.setAttribute(name, str(value))
+    if parent is not None:
+        parent.appendChild(node)
+    return node
+
+
+def on(node, event: str, handler: Callable) -> None:
+    """addEventListener with a proxy kept for the page's lifetime."""
+    proxy = create_proxy(handler)
+    _kept.append(proxy)
+    node.addEventListener(event, proxy)
+
+
+def next_frame(callback: Callable[[], None]) -> None:
+    """Run ``callback`` once, at the next animation frame."""
+    def run(_timestamp):
+        proxy.destroy()
+        callback()
+    proxy = create_proxy(run)
+    window.requestAnimationFrame(proxy)
+
+
+def render_math(node) -> None:
+    """Typeset TeX in ``node`` with KaTeX, using the loader's settings."""
+    window.mvcalcLoader.renderMath(node)

@@ -1,0 +1,56 @@
+"""A static file server for dist/, optionally under a sub-path (as on GitHub Pages)."""
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from pathlib import Path
+
+TYPES = {
+    ".html": "text/html; charset=utf-8",
+    ".js": "text/javascript; charset=utf-8",
+    ".mjs": "text/javascript; charset=utf-8",
+    ".css": "text/css; charset=utf-8",
+    ".json": "application/json",
+    ".wasm": "application/wasm",
+    ".zip": "application/zip",
+    ".whl": "application/zip",
+    ".woff2": "font/woff2",
+    ".svg": "image/svg+xml",
+    ".png": "image/png",
+    ".py": "text/x-python; charset=utf-8",
+    ".ipynb": "application/x-ipynb+json",
+}
+
+
+class Handler(http.server.SimpleHTTPRequestHandler):
+    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, **TYPES}
+    prefix = "/"
+
+    def translate_path(self, path: str) -> str:
+        if not path.startswith(self.prefix):
+            return str(Path(self.directory) / "__outside_the_prefix__")
+        return super().translate_path("/" + path[len(self.prefix):])
+
+    def log_message(self, format, *args):  # quiet: tests and the benchmark read stdout
+        pass
+
+
+class SiteServer:
+    """Serve ``root`` at http://127.0.0.1:<port><prefix> in a background thread."""
+
+    def __init__(self, root: Path, prefix: str = "/", port: int = 0, host: str = "127.0.0.1"):
+        prefix = "/" + prefix.strip("/") + "/" if prefix.strip("/") else "/"
+        handler = functools.partial(type("SiteHandler", (Handler,), {"prefix": prefix}), directory=str(root))
+        self.httpd = http.server.ThreadingHTTPServer((host, port), handler)
+        self.httpd.daemon_threads = True
+        self.url = f"http://{host}:{self.httpd.server_address[1]}{prefix}"
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+
+    def __enter__(self) -> "SiteServer":
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()

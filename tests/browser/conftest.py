@@ -1,0 +1,122 @@
+"""Real pages in real Chromium: the built site, served locally, Python included.
+
+Every request outside the local origin fails the test, and so does every console
+error or uncaught page error. A test that expects an error says so with the
+``allow_console`` fixture.
+"""
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+from sitebuild.paths import DIST
+from sitebuild.server import SiteServer
+
+CHROMIUM = os.environ.get("MVCALC_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"]
+PYTHON_READY_MS = 120_000   # a generous bound for a cold start on a busy 2-core machine
+
+
+def module_pages() -> list[str]:
+    """Every module page the built site has, found automatically."""
+    return sorted(p.parent.name for p in (DIST / "site").glob("*/index.html"))
+
+
+@pytest.fixture(scope="session")
+def site() -> Path:
+    if not (DIST / "site/assets/runtime-config.js").is_file():
+        pytest.fail("dist/ is not built: run `python3 py/make.py test` (it builds first)")
+    return DIST
+
+
+@pytest.fixture(scope="session")
+def server(site):
+    with SiteServer(site) as running:
+        yield running
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Chromium is not at {CHROMIUM}: apt-get install chromium")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield browser
+        browser.close()
+
+
+class Watch:
+    """What a page did that a test must know: outside requests, console errors."""
+
+    def __init__(self, origin: str):
+        self.origin = origin
+        self.outside: list[str] = []
+        self.errors: list[str] = []
+        self.allowed: list[re.Pattern] = []
+
+    def allow(self, pattern: str) -> None:
+        self.allowed.append(re.compile(pattern))
+
+    def console(self, message) -> None:
+        if message.type == "error" and not any(p.search(message.text) for p in self.allowed):
+            self.errors.append(message.text)
+
+    def page_error(self, error) -> None:
+        text = str(error)
+        if not any(p.search(text) for p in self.allowed):
+            self.errors.append(f"uncaught: {text}")
+
+    def route(self, route) -> None:
+        url = route.request.url
+        if url.startswith(self.origin) or url.startswith(("data:", "blob:")):
+            route.continue_()
+        else:
+            self.outside.append(url)
+            route.abort()
+
+
+@pytest.fixture
+def context(browser, server):
+    """A fresh browser profile (no cache, no storage) for one test."""
+    context = browser.new_context(viewport={"width": 1200, "height": 900})
+    watch = Watch("/".join(server.url.split("/")[:3]))
+    context.route("**/*", watch.route)
+    context.watch = watch
+    yield context
+    context.close()
+    assert not watch.outside, f"requests outside the local origin: {watch.outside}"
+    assert not watch.errors, f"console errors: {watch.errors}"
+
+
+@pytest.fixture
+def page(context):
+    page = context.new_page()
+    page.on("console", context.watch.console)
+    page.on("pageerror", context.watch.page_error)
+    return page
+
+
+@pytest.fixture
+def allow_console(context):
+    """Let a test say which console errors it expects (a regex each)."""
+    return context.watch.allow
+
+
+def open_module(page, server, slug: str, *, wait_ready: bool = True):
+    page.goto(f"{server.url}site/{slug}/index.html")
+    if wait_ready:
+        wait_python(page)
+    return page
+
+
+def wait_python(page, timeout: int = PYTHON_READY_MS) -> None:
+    page.wait_for_function(
+        "document.documentElement.classList.contains('python-ready') || "
+        "document.documentElement.classList.contains('python-failed')", timeout=timeout)
+    failed = page.evaluate("document.documentElement.classList.contains('python-failed')")
+    assert not failed, "Python failed to start: " + page.inner_text("#python-status")

@@ -1,0 +1,91 @@
+"""Every page of the built site opens, reads before Python, and comes alive with Python."""
+from __future__ import annotations
+
+import pytest
+
+from .conftest import module_pages, open_module, wait_python
+
+CANVAS_HAS_INK = """(selector) => {
+  const canvas = document.querySelector(selector);
+  if (!canvas || !canvas.width) return 0;
+  const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+  let ink = 0;
+  for (let i = 0; i < data.length; i += 16) if (data[i] < 200 || data[i + 1] < 200 || data[i + 2] < 200) ink++;
+  return ink;
+}"""
+
+
+def test_home_lists_the_six_modules_in_order(page, server):
+    page.goto(server.url)
+    links = page.locator(".module-card h2 a")
+    assert links.count() == 6
+    from mvcalc.course import MODULES
+    for i, module in enumerate(MODULES):
+        assert links.nth(i).inner_text() == f"{i + 1}. {module.title}"
+        assert links.nth(i).get_attribute("href") == f"site/{module.slug}/index.html"
+    assert page.locator(".module-card p").count() == 6
+
+
+def test_site_has_a_page_per_module():
+    from mvcalc.course import MODULES
+    assert module_pages() == sorted(m.slug for m in MODULES)
+
+
+@pytest.mark.parametrize("slug", module_pages())
+def test_module_page_reads_then_boots_python_and_draws(page, server, slug):
+    open_module(page, server, slug, wait_ready=False)
+    # readable before Python: the text is there and the maths is typeset by KaTeX
+    page.wait_for_function("document.documentElement.classList.contains('math-ready')", timeout=10_000)
+    assert page.locator("h1").inner_text()
+    assert page.locator(".katex").count() > 0
+    assert page.locator("math").count() > 0, "KaTeX's MathML output is there for screen readers"
+    wait_python(page)
+    assert "ready" in page.inner_text("#python-status")
+    figure = page.locator(".live-figure canvas").first
+    assert page.evaluate(CANVAS_HAS_INK, ".live-figure canvas") > 100, "the figure was drawn"
+    label = figure.get_attribute("aria-label")
+    assert label and len(label) > 20, "the figure has a text alternative"
+    assert page.locator(".py-error").count() == 0, "no PyScript error box"
+    assert "font cache" not in page.inner_text("body")
+
+
+def test_progress_indicator_says_what_is_loading(page, server):
+    seen = []
+    page.expose_function("recordStatus", lambda text: seen.append(text))
+    page.add_init_script("""
+      new MutationObserver(() => {
+        const box = document.getElementById('python-status');
+        if (box) window.recordStatus && window.recordStatus(box.innerText);
+      }).observe(document, {subtree: true, childList: true, characterData: true});
+    """)
+    open_module(page, server, "m1-what-is-calculus")
+    text = " ".join(seen)
+    for expected in ("Python runtime", "numpy", "matplotlib"):
+        assert expected in text, f"the status never mentioned {expected!r}: {seen[:20]}"
+    assert page.locator("#python-status progress").count() == 0, "the bar is gone once ready"
+
+
+def test_a_missing_runtime_file_is_reported_plainly(page, server, context, allow_console):
+    allow_console(r"404|Failed to load resource|pyodide|Error|error")
+    context.route("**/pyodide.asm.wasm", lambda route: route.fulfill(status=404, body="missing"))
+    page.goto(f"{server.url}site/m1-what-is-calculus/index.html")
+    page.wait_for_function("document.documentElement.classList.contains('python-failed')", timeout=60_000)
+    message = page.inner_text("#python-status")
+    assert "Python could not start" in message and "pyodide.asm.wasm" in message
+    assert page.locator("h1").is_visible() and page.locator(".katex").count() > 0
+
+
+def test_secant_slider_moves_the_quotient_towards_the_derivative(page, server):
+    open_module(page, server, "m1-what-is-calculus")
+    derivative = float(page.inner_text('[data-readout="derivative"]'))
+    slider = page.locator("#secant-h")
+    gaps = []
+    for value in ("1.5", "0.5", "0.1", "0.01", "0.001"):
+        slider.fill(value)
+        page.wait_for_function(
+            "([v]) => document.querySelector('output[for=secant-h]').value === String(Number(v))", arg=[value])
+        page.wait_for_timeout(50)
+        quotient = float(page.inner_text('[data-readout="quotient"]'))
+        gaps.append(abs(quotient - derivative))
+    assert gaps == sorted(gaps, reverse=True), gaps
+    assert gaps[-1] < 0.01
