@@ -5,6 +5,7 @@ temporary folder and swapped in whole, so a failed build leaves the last good si
 """
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import shutil
@@ -13,7 +14,7 @@ import tomllib
 import zipfile
 from pathlib import Path
 
-from .paths import DIST, PY, ROOT, RUNTIME, SITE
+from .paths import CACHE, DIST, PY, ROOT, RUNTIME, SITE
 from .runtime import ensure_runtime
 
 PYSCRIPT_CORE = "site/vendor/pyscript/core.js"
@@ -109,7 +110,17 @@ def copy_tree(source: Path, target: Path) -> None:
 
 
 def assemble() -> Path:
-    """Build dist/ from the sources and the verified runtime; return its path."""
+    """Build dist/ from the sources and the verified runtime; return its path.
+
+    Builds are serialised with a lock file, so two at once cannot interleave.
+    """
+    CACHE.mkdir(parents=True, exist_ok=True)
+    with open(CACHE / "build.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        return _assemble()
+
+
+def _assemble() -> Path:
     ensure_runtime()
     tmp = DIST.with_name(DIST.name + ".tmp")
     shutil.rmtree(tmp, ignore_errors=True)
