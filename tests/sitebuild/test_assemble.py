@@ -1,0 +1,41 @@
+"""The built site: complete, self-contained, and repaired by the next build."""
+from __future__ import annotations
+
+import json
+import re
+
+from sitebuild import assemble, runtime
+from sitebuild.paths import DIST, ROOT
+
+
+def test_a_corrupted_file_in_the_built_site_is_replaced_by_the_next_build():
+    target = DIST / "site/vendor/pyodide/python_stdlib.zip"
+    good = runtime.sha256_of(target)
+    with open(target, "ab") as handle:
+        handle.write(b"junk")
+    assemble.assemble()
+    assert runtime.sha256_of(target) == good
+
+
+def test_runtime_config_is_made_from_pyscript_toml():
+    text = (DIST / "site/assets/runtime-config.js").read_text()
+    data = json.loads(text[text.index("{"): text.rindex("}") + 1])
+    assert data["config"] == assemble.load_config()
+    assert "sympy" not in data["config"]["packages"] and "scipy" not in data["config"]["packages"]
+    assert (DIST / data["config"]["interpreter"]).is_file()
+    for source in data["config"]["files"]:
+        assert (DIST / source).is_file(), source
+    assert (DIST / data["pyscript"]).is_file()
+    assert data["startupBytes"] > 10_000_000
+    assert [m["slug"] for m in data["course"]][0] == "m1-what-is-calculus"
+
+
+def test_no_absolute_or_outside_urls_in_pages():
+    """Every page works under any sub-path and offline: relative URLs only, no CDN."""
+    for page in [DIST / "index.html", *sorted((DIST / "site").glob("*/index.html"))]:
+        html = page.read_text()
+        for url in re.findall(r'(?:src|href)="([^"]+)"', html):
+            assert not url.startswith("/"), f"{page.name}: absolute path {url}"
+            assert not re.match(r"^[a-z]+://", url), f"{page.name}: outside URL {url}"
+    for script in (ROOT / "site/assets").glob("*.js"):
+        assert not re.search(r"https?://(?!www\.w3\.org)", script.read_text()), script.name
