@@ -104,6 +104,16 @@ def course_outline() -> list[dict]:
             for m in MODULES]
 
 
+def write_downloads(site: Path) -> None:
+    """Every page's code as a .py and .ipynb that run anywhere, linked from the page (mvcalc.export)."""
+    sys.path.insert(0, str(PY))
+    try:
+        from mvcalc.export import write_downloads as write
+    finally:
+        sys.path.pop(0)
+    write(site)
+
+
 def copy_tree(source: Path, target: Path) -> None:
     shutil.copytree(source, target, ignore=shutil.ignore_patterns("__pycache__", "*.pyc", "vendor"),
                     dirs_exist_ok=True)
@@ -131,6 +141,7 @@ def _assemble() -> Path:
         shutil.copytree(RUNTIME, tmp / "site/vendor",
                         ignore=shutil.ignore_patterns("pyodide-lock.official.json"))
         package_zip(tmp / "py/mvcalc.zip")
+        write_downloads(tmp)
         write_runtime_config(tmp)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)

@@ -1,0 +1,128 @@
+"""Every page's downloads run outside the site: the .py as a script and the .ipynb cell by
+cell, each in a fresh CPython with only numpy, matplotlib, sympy and scipy, and each passes
+its own self-checks. Pages are found automatically, so a new page is tested too."""
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from mvcalc.export import export_page
+from mvcalc.export.site import page_slug, page_title, write_page_downloads
+
+ROOT = Path(__file__).resolve().parents[2]
+PAGES = sorted((ROOT / "site").glob("*/index.html"))
+TIMEOUT = 180
+
+# Run each cell of a notebook in order, in one fresh namespace, as Jupyter would.
+RUN_NOTEBOOK = r"""
+import json, sys
+cells = [c for c in json.load(open(sys.argv[1]))["cells"] if c["cell_type"] == "code"]
+namespace = {"__name__": "__main__"}
+for index, cell in enumerate(cells):
+    exec(compile("".join(cell["source"]), f"<cell {index}>", "exec"), namespace)
+"""
+
+# Learner-written parts of future labs: the reference solution the test fills in, by
+# download stem and the name in the placeholder `# YOUR CODE: <name>` ... `# END YOUR CODE`.
+SOLUTIONS: dict[str, dict[str, str]] = {}
+PLACEHOLDER = re.compile(r"^( *)# YOUR CODE: (\w+)\n.*?^\1# END YOUR CODE\n", re.S | re.M)
+
+
+def fill_in(stem: str, text: str) -> str:
+    def solution(match):
+        indent, name = match.group(1), match.group(2)
+        code = SOLUTIONS[stem][name]
+        return "".join(indent + line + "\n" for line in code.strip("\n").splitlines())
+    return PLACEHOLDER.sub(solution, text)
+
+
+def clean_env() -> dict:
+    """A headless matplotlib and no way to import the course's package."""
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME")}
+    env.update(MPLBACKEND="Agg", PYTHONDONTWRITEBYTECODE="1", MPLCONFIGDIR=env.get("MPLCONFIGDIR", "/tmp/mpl-export"))
+    return env
+
+
+def run(args: list[str], cwd: Path) -> subprocess.CompletedProcess:
+    result = subprocess.run([sys.executable, "-I", *args], cwd=cwd, env=clean_env(), capture_output=True,
+                            text=True, timeout=TIMEOUT)
+    assert result.returncode == 0, f"exit {result.returncode}\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}"
+    return result
+
+
+@pytest.fixture(scope="module", params=[p.parent.name for p in PAGES])
+def download(request, tmp_path_factory):
+    """One page's downloads, written as the build writes them, into a scratch site."""
+    source = ROOT / "site" / request.param / "index.html"
+    folder = tmp_path_factory.mktemp(request.param)
+    page = folder / "index.html"
+    page.write_text(source.read_text())
+    export = write_page_downloads(page)
+    if export is None:
+        pytest.skip(f"{request.param} mounts no figure")
+    return export, page
+
+
+def test_the_script_is_standalone(download):
+    export, _ = download
+    assert not re.search(r"^\s*(from|import)\s+(mvcalc\b|\.)", export.script, re.M), "an mvcalc import was left"
+    compile(export.script, export.stem + ".py", "exec")
+    assert set(export.requires) <= {"numpy", "matplotlib", "sympy", "scipy"}, export.requires
+
+
+def test_the_script_runs_and_passes_its_checks(download, tmp_path):
+    export, page = download
+    script = tmp_path / f"{export.stem}.py"
+    script.write_text(fill_in(export.stem, (page.parent / "downloads" / script.name).read_text()))
+    result = run([str(script)], tmp_path)
+    assert "all checks passed" in result.stdout
+    pngs = sorted(tmp_path.glob(f"{export.stem}-figures/*.png"))
+    assert len(pngs) >= len(export.figures), "each figure was saved when headless"
+    assert all(p.stat().st_size > 5000 for p in pngs)
+
+
+def test_the_notebook_runs_cell_by_cell(download, tmp_path):
+    export, page = download
+    data = json.loads((page.parent / "downloads" / f"{export.stem}.ipynb").read_text())
+    assert data["nbformat"] == 4 and data["metadata"]["kernelspec"]["language"] == "python"
+    assert all(c["cell_type"] in ("markdown", "code") and isinstance(c["source"], list) for c in data["cells"])
+    for cell in data["cells"]:
+        cell["source"] = fill_in(export.stem, "".join(cell["source"])).splitlines(keepends=True)
+    notebook = tmp_path / f"{export.stem}.ipynb"
+    notebook.write_text(json.dumps(data))
+    result = run(["-c", RUN_NOTEBOOK, str(notebook)], tmp_path)
+    assert "all checks passed" in result.stdout
+
+
+def test_the_page_links_its_downloads(download):
+    export, page = download
+    html = page.read_text()
+    assert html.count('data-downloads') == 1
+    for suffix in (".py", ".ipynb"):
+        assert f'href="downloads/{export.stem}{suffix}" download' in html
+    assert html.index("data-downloads") < html.index("</main>")
+
+
+def test_a_page_with_a_marker_gets_its_links_there(tmp_path):
+    source = (ROOT / "site/m1-what-is-calculus/index.html").read_text()
+    marked = source.replace("</section>", '</section>\n<div class="downloads" data-downloads></div>', 1)
+    page = tmp_path / "index.html"
+    page.write_text(marked)
+    write_page_downloads(page)
+    html = page.read_text()
+    assert html.count("data-downloads") == 1 and '<div class="downloads" data-downloads>' not in html
+    assert html.index("downloads-heading") < html.index("</main>") - 200, "the links are where the marker was"
+
+
+def test_page_helpers_title_and_slug_are_read_from_the_html():
+    html = (ROOT / "site/m4-taylor-series/index.html").read_text()
+    assert page_slug(html) == "m4-taylor-series"
+    export = export_page("m4-taylor-series", html, page_title(html))
+    assert "def maclaurin_cos" in export.script, "a page-level helper the figure uses is inlined"
+    assert export.title.startswith("Taylor")
