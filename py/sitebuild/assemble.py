@@ -15,6 +15,7 @@ import zipfile
 from pathlib import Path
 
 from .paths import CACHE, DIST, PY, ROOT, RUNTIME, SITE
+from . import offline
 from .runtime import ensure_runtime
 
 PYSCRIPT_CORE = "site/vendor/pyscript/core.js"
@@ -143,6 +144,7 @@ def _assemble() -> Path:
         package_zip(tmp / "py/mvcalc.zip")
         write_downloads(tmp)
         write_runtime_config(tmp)
+        offline.add_to_runtime_config(tmp, load_config())   # the double-click (file://) flavour
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise

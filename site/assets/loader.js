@@ -149,6 +149,15 @@
       fail("this browser is too old to run Python (it lacks WebAssembly or JavaScript modules)");
       return;
     }
+    if (location.protocol === "file:" && !window.mvcalcOffline) {
+      // Opened by double-click: the runtime comes from classic-script bundles (offline.js).
+      var shim = document.createElement("script");
+      shim.src = new URL("site/assets/offline.js", siteRoot).href;
+      shim.onload = startPython;
+      shim.onerror = function () { fail("the file site/assets/offline.js could not be loaded"); };
+      document.head.appendChild(shim);
+      return;
+    }
     document.documentElement.classList.add("python-loading");
     window.fetch = countingFetch(window.fetch.bind(window));
     window.addEventListener("py:progress", function (event) {
@@ -163,11 +172,15 @@
     py.textContent = "from mvcalc.web.boot import start\nawait start(" + JSON.stringify(page) + ")\n";
     document.body.appendChild(py);
 
-    var core = document.createElement("script");
-    core.type = "module";
-    core.src = new URL(runtime.pyscript, siteRoot).href;
-    core.onerror = function () { fail("PyScript's file " + runtime.pyscript + " could not be loaded"); };
-    document.head.appendChild(core);
+    if (window.mvcalcOffline) {
+      window.mvcalcOffline.start(fail);
+    } else {
+      var core = document.createElement("script");
+      core.type = "module";
+      core.src = new URL(runtime.pyscript, siteRoot).href;
+      core.onerror = function () { fail("PyScript's file " + runtime.pyscript + " could not be loaded"); };
+      document.head.appendChild(core);
+    }
     watchForStall();
   }
 
