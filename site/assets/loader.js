@@ -202,6 +202,8 @@
         statusBox.classList.add("ready");
         statusBox.textContent = "Python is ready: the figures and exercises on this page are live.";
       }
+      // background work (the answer checker) starts now, never before the first figure
+      window.dispatchEvent(new CustomEvent("mvcalc:python-ready"));
     },
     fail: fail
   };

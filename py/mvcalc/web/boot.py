@@ -22,6 +22,7 @@ def _import_plotting() -> None:
 
 
 async def start(slug: str) -> None:
+    js.performance.mark("mvcalc:python-start")  # the interpreter runs the page's code
     loader = js.window.mvcalcLoader
     try:
         loader.stage("Importing numpy and matplotlib…", 88)
@@ -31,6 +32,8 @@ async def start(slug: str) -> None:
         result = page.main()
         if inspect.isawaitable(result):
             await result
+        from .exercises import mount_all
+        mount_all()     # questions arrive from the checker, which starts after ready()
     except Exception as error:  # the page says so plainly; the console keeps the details
         js.console.error(traceback.format_exc())
         loader.fail(f"the page's Python code stopped with an error ({type(error).__name__})")

@@ -1,0 +1,47 @@
+"""Draw a question's plot data (points from the checker) on a <canvas>, with Agg.
+
+The checker samples each curve; the page only draws the points, so the main
+thread never needs sympy or the formula. Drawn once (static), like the live
+figures' full redraw: Agg's RGBA buffer goes straight onto the canvas.
+"""
+from __future__ import annotations
+
+import math
+
+from ..dom import element, window
+
+
+def draw(parent, data: dict, *, width: int = 260, height: int = 180, label: str = ""):
+    """A canvas in ``parent`` showing ``data``; its text alternative is ``data["alt"]``."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    from ...figures.style import BLUE, centre_axes
+
+    ratio = float(window.devicePixelRatio or 1)
+    figure = Figure(figsize=(width / 100, height / 100), dpi=100 * ratio)
+    FigureCanvasAgg(figure)
+    ax = figure.add_subplot()
+    centre_axes(ax)
+    xs = data["x"]
+    ys = [math.nan if y is None else y for y in data["y"]]
+    lo, hi = data["y_range"]
+    # break the line where the curve jumps off the window (1/x at 0), not join across
+    for i in range(1, len(ys)):
+        a, b = ys[i - 1], ys[i]
+        if not (math.isnan(a) or math.isnan(b)) and abs(b - a) > (hi - lo):
+            ys[i] = math.nan
+    ax.plot(xs, ys, color=BLUE)
+    ax.set_xlim(*data["x_range"])
+    ax.set_ylim(lo, hi)
+    ax.tick_params(labelsize=8)
+    if data.get("title"):
+        ax.set_title(data["title"], fontsize=10)
+    figure.tight_layout(pad=0.4)
+    figure.canvas.draw()
+    w, h = figure.canvas.get_width_height(physical=True)
+    canvas = element("canvas", cls="ex-plot", parent=parent,
+                     attrs={"role": "img", "aria-label": label or data.get("alt", "A graph"),
+                            "width": w, "height": h, "style": f"width:{width}px;height:{height}px"})
+    window.mvcalcBridge.putRGBA(canvas, figure.canvas.buffer_rgba(), w, h)
+    return canvas

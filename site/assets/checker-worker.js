@@ -1,0 +1,71 @@
+/* The checker worker: its own Pyodide with numpy and sympy, away from the page.
+ *
+ * A CLASSIC worker (no ES modules), so that the file:// flavour can run it from a
+ * blob: URL. It learns where the runtime is from its first message, never from its
+ * own location:
+ *
+ *   page -> {type: "init", indexURL, zipURL}
+ *   worker -> {type: "ready", ms} | {type: "failed", error}
+ *   page -> {type: "request", id, kind, payload}        (payload: JSON text)
+ *   worker -> {type: "reply", id, reply}                 (reply: JSON text from mvcalc.service.handle)
+ *
+ * Requests are answered one at a time, in order. A runaway request is stopped by
+ * the page terminating this worker (site/assets/checker.js).
+ */
+/* global importScripts, loadPyodide */
+"use strict";
+
+var pyodide = null;
+var handle = null;
+var waiting = [];
+
+function post(message) { self.postMessage(message); }
+
+function boot(init) {
+  var started = Date.now();
+  importScripts(init.indexURL + "pyodide.js");
+  return loadPyodide({ indexURL: init.indexURL })
+    .then(function (py) {
+      pyodide = py;
+      return Promise.all([
+        pyodide.loadPackage(["numpy", "sympy"], { messageCallback: function () {}, errorCallback: function () {} }),
+        fetch(init.zipURL).then(function (response) {
+          if (!response.ok) throw new Error("the course's Python code could not be loaded (HTTP " + response.status + ")");
+          return response.arrayBuffer();
+        })
+      ]);
+    })
+    .then(function (results) {
+      pyodide.unpackArchive(results[1], "zip", { extractDir: "/mvcalc-lib" });
+      pyodide.runPython(
+        "import sys\n" +
+        "sys.path.insert(0, '/mvcalc-lib')\n" +
+        "from mvcalc import service\n" +
+        "service.warm_up()\n");
+      handle = pyodide.globals.get("service").handle;
+      post({ type: "ready", ms: Date.now() - started });
+      waiting.splice(0).forEach(answer);
+    });
+}
+
+function answer(message) {
+  var reply;
+  try {
+    reply = handle(message.kind, message.payload);
+  } catch (error) {
+    reply = JSON.stringify({ error: String(error && error.message || error) });
+  }
+  post({ type: "reply", id: message.id, reply: reply });
+}
+
+self.onmessage = function (event) {
+  var message = event.data || {};
+  if (message.type === "init") {
+    boot(message).catch(function (error) {
+      post({ type: "failed", error: String(error && error.message || error) });
+    });
+  } else if (message.type === "request") {
+    if (handle) answer(message);
+    else waiting.push(message);
+  }
+};
