@@ -48,6 +48,22 @@ def next_frame(callback: Callable[[], None]) -> None:
     window.requestAnimationFrame(proxy)
 
 
+def on_resize(node, callback: Callable[[], None]) -> None:
+    """Call ``callback`` at the next animation frame after ``node`` changes size (a phone
+    turned, a window resized); several changes in one frame make one call."""
+    if not hasattr(window, "ResizeObserver"):
+        return
+    pending = []
+
+    def changed(_entries, _observer=None):
+        if not pending:
+            pending.append(True)
+            next_frame(lambda: (pending.clear(), callback()))
+    proxy = create_proxy(changed)
+    _kept.append(proxy)
+    window.ResizeObserver.new(proxy).observe(node)
+
+
 def render_math(node) -> None:
     """Typeset TeX in ``node`` with KaTeX, using the loader's settings."""
     window.mvcalcLoader.renderMath(node)

@@ -12,7 +12,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from ..figures.scene import Scene
-from .dom import element, next_frame, on, window
+from .dom import element, next_frame, on, on_resize, window
 
 MAX_WIDTH_PX = 720
 
@@ -35,6 +35,7 @@ class LiveFigure:
         self.scene.build(self.figure)
         self._bind_controls()
         self.redraw(full=True)
+        on_resize(self.plot, self._follow_width)
 
     # --- drawing -----------------------------------------------------------------------
     def _make_figure(self) -> Figure:
@@ -46,6 +47,18 @@ class LiveFigure:
         self.canvas.width = int(math.ceil(width * ratio))
         self.canvas.height = int(math.ceil(height * ratio))
         return figure
+
+    def _follow_width(self) -> None:
+        """Redraw at the column's new width (a phone turned, a window resized), so the
+        figure stays sharp and its labels legible; parameters and state are kept."""
+        width = min(self.plot.clientWidth or 0, MAX_WIDTH_PX)
+        if not width or abs(width - self.figure.get_figwidth() * 100) < 4:
+            return
+        self.figure = self._make_figure()
+        self.scene.build(self.figure)
+        self.scene.apply()
+        self.background = None
+        self.redraw(full=True)
 
     def redraw(self, full: bool = False) -> None:
         agg = self.figure.canvas

@@ -1,0 +1,105 @@
+"""Everything by keyboard alone: the skip link, focus you can see, every slider moving its
+figure, every interactive figure, and an exercise answered with Hint and Show solution.
+Pages are found automatically."""
+from __future__ import annotations
+
+import pytest
+
+from .conftest import module_pages, open_module
+
+FOCUSED = """() => { const el = document.activeElement;
+  return el ? {tag: el.tagName.toLowerCase(), id: el.id, cls: el.className && String(el.className),
+               outline: getComputedStyle(el).outlineStyle, width: parseFloat(getComputedStyle(el).outlineWidth)} : null; }"""
+
+
+def tab_to(page, selector: str, limit: int = 80) -> None:
+    """Press Tab until the focused element matches ``selector``; fail if it never does."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate("(s) => document.activeElement && document.activeElement.matches(s)", selector):
+            return
+    pytest.fail(f"{limit} presses of Tab never reached {selector}")
+
+
+def test_skip_link_is_first_and_jumps_to_the_content(page, server):
+    open_module(page, server, module_pages()[0], wait_ready=False)
+    page.keyboard.press("Tab")
+    focused = page.evaluate(FOCUSED)
+    assert focused["cls"] == "skip-link", f"the first Tab reaches {focused}"
+    box = page.locator(".skip-link").bounding_box()
+    assert box["x"] >= 0 and box["y"] >= 0, "the skip link is visible when focused"
+    page.keyboard.press("Enter")
+    assert page.url.endswith("#content")
+
+
+@pytest.mark.parametrize("slug", module_pages())
+def test_every_slider_moves_its_figure_by_keyboard(page, server, slug):
+    open_module(page, server, slug)
+    sliders = page.locator(".live-figure input[type=range]")
+    for i in range(sliders.count()):
+        slider = sliders.nth(i)
+        slider_id = slider.get_attribute("id")
+        figure = page.locator(".live-figure").filter(has=page.locator(f"#{slider_id}"))
+        alt = figure.locator(".figure-alt")
+        tab_to(page, f"#{slider_id}")
+        focused = page.evaluate(FOCUSED)
+        assert focused["outline"] != "none" and focused["width"] >= 2, f"#{slider_id}: no visible focus"
+        before, described = slider.input_value(), alt.inner_text()
+        key = "ArrowLeft" if float(before) >= float(slider.get_attribute("max")) else "ArrowRight"
+        for _ in range(5):
+            page.keyboard.press(key)
+        assert slider.input_value() != before, f"#{slider_id}: the arrow keys did not move it"
+        page.wait_for_function("([el, text]) => el.textContent !== text", arg=[alt.element_handle(), described],
+                               timeout=10_000)
+        canvas_label = figure.locator("canvas").get_attribute("aria-label")
+        assert canvas_label == alt.inner_text(), "the canvas's label follows the figure too"
+
+
+@pytest.mark.parametrize("slug", module_pages())
+def test_interactive_figures_work_by_keyboard(page, server, slug):
+    open_module(page, server, slug)
+    canvases = page.locator(".live-figure canvas[tabindex='0']")
+    if canvases.count() == 0:
+        pytest.skip(f"{slug} has no interactive (focusable) figure")
+    for i in range(canvases.count()):
+        canvas = canvases.nth(i)
+        assert canvas.get_attribute("aria-describedby"), "keyboard help is linked to the figure"
+        canvas_id = page.evaluate("(el) => { el.id = el.id || 'kbd-canvas-' + Math.random(); return el.id; }",
+                                  canvas.element_handle())
+        tab_to(page, f"[id='{canvas_id}']")
+        before = canvas.get_attribute("aria-label")
+        for key in ("ArrowRight", "ArrowRight", "ArrowRight", "PageUp"):
+            page.keyboard.press(key)
+        page.wait_for_function("([el, text]) => el.getAttribute('aria-label') !== text",
+                               arg=[canvas.element_handle(), before], timeout=10_000)
+
+
+def exercise_pages() -> list[str]:
+    from sitebuild.paths import DIST
+    return [slug for slug in module_pages()
+            if 'class="exercise-set"' in (DIST / "site" / slug / "index.html").read_text()]
+
+
+@pytest.mark.parametrize("slug", exercise_pages() or ["(no page has exercises yet)"])
+def test_an_exercise_by_keyboard_alone(page, server, slug):
+    if slug.startswith("("):
+        pytest.skip("no page has exercises yet")
+    open_module(page, server, slug)
+    page.wait_for_selector(".exercise-set .ex-input", timeout=120_000)
+    question = page.locator(".exercise-set .ex-question").first
+    tab_to(page, ".exercise-set .ex-input")
+    page.keyboard.type("x^2 + 1")
+    page.keyboard.press("Enter")
+    feedback = question.locator(".ex-feedback")
+    page.wait_for_function("(el) => el.textContent.trim().length > 0", arg=feedback.element_handle(),
+                           timeout=60_000)
+    tab_to(page, ".exercise-set .ex-hint")
+    page.keyboard.press("Enter")
+    page.wait_for_function("(el) => el.querySelectorAll('li').length > 0",
+                           arg=question.locator(".ex-hints").element_handle(), timeout=30_000)
+    tab_to(page, ".exercise-set .ex-show-solution")
+    page.keyboard.press("Enter")
+    solution = question.locator(".ex-solution")
+    solution.wait_for(state="visible", timeout=30_000)
+    assert solution.inner_text().strip(), "the worked solution is shown"
+    assert page.locator(".exercise-set .ex-show-solution").first.get_attribute("aria-expanded") == "true"
