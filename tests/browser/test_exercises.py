@@ -1,0 +1,267 @@
+"""The exercise widgets on real pages, used as a learner would: typing, keyboard, reload.
+
+Questions come from the background checker worker; the tests know the right
+answers from the same generators in CPython (mvcalc.service), seed for seed.
+"""
+from __future__ import annotations
+
+import json
+import re
+import time
+
+import pytest
+
+from mvcalc import service
+
+from .conftest import open_module
+
+M1, M2 = "m1-what-is-calculus", "m2-multivariate-calculus"
+CHECKER_READY_MS = 120_000
+M1_SETS = ("differentiate", "matching-functions", "toolbox")
+
+# Until Module 1's page has its own mount points, add them before the page's Python runs.
+MOUNT_M1_SETS = """
+document.addEventListener('DOMContentLoaded', () => {
+  if (document.body.dataset.page !== 'm1-what-is-calculus') return;
+  for (const slug of %s) {
+    if (document.querySelector(`.exercise-set[data-set="${slug}"]`)) continue;
+    const host = document.createElement('div');
+    host.className = 'exercise-set';
+    host.dataset.set = slug;
+    document.querySelector('main').appendChild(host);
+  }
+});
+""" % json.dumps(list(M1_SETS))
+
+
+def open_sets(page, server, slug: str):
+    page.add_init_script(MOUNT_M1_SETS)
+    open_module(page, server, slug)
+    page.wait_for_function("window.mvcalcChecker.state === 'ready'", timeout=CHECKER_READY_MS)
+    return page
+
+
+def exercise(page, set_slug: str):
+    return page.locator(f'.exercise-set[data-set="{set_slug}"]')
+
+
+def wait_question(box, selector: str = ".ex-prompt"):
+    box.locator(selector).first.wait_for(timeout=CHECKER_READY_MS)
+
+
+def plain_start(text: str) -> str:
+    """The words of a sentence before its first TeX (KaTeX changes how TeX reads)."""
+    return re.split(r"\\\(|\\\[", text)[0].strip()[:40]
+
+
+def wait_feedback(box, kind: str, timeout: int = 20_000):
+    box.locator(f".ex-feedback.{kind}").wait_for(timeout=timeout)
+    return box.locator(".ex-feedback").inner_text()
+
+
+def tab_to(page, label: str, most: int = 4) -> None:
+    """Press Tab (at most ``most`` times) until the focused control reads ``label``."""
+    for _ in range(most):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.textContent").startswith(label):
+            return
+    raise AssertionError(f"Tab never reached {label!r}")
+
+
+def stored(page) -> dict:
+    return json.loads(page.evaluate("localStorage.getItem('mvcalc.progress') || '{}'"))
+
+
+def test_expression_question_live_preview_wrong_right_and_invalid(page, server):
+    open_sets(page, server, M1)
+    box = exercise(page, "differentiate")
+    wait_question(box, ".ex-input")
+    question = service.question(M1, "differentiate", 0)
+    answer = box.locator(".ex-input")
+    assert "Type e.g." in box.locator(".ex-help").inner_text() or box.locator(".ex-help").inner_text()
+    assert box.locator(".ex-howto summary").inner_text() == "How to type maths"
+
+    # the live preview follows the typing, read by mvcalc.checking on the main thread
+    answer.click()
+    page.keyboard.type("3x^2 cos(x)")
+    box.locator(".ex-preview-math .katex").wait_for()
+    assert "cos" in box.locator(".ex-preview-math").inner_text()
+    page.keyboard.type(" +")
+    box.locator(".ex-preview-message").filter(has_text=re.compile(r"\w")).wait_for()
+    assert answer.get_attribute("aria-invalid") == "true"
+
+    # unreadable: said so, and not counted as an attempt
+    page.keyboard.press("Enter")
+    text = wait_feedback(box, "invalid")
+    assert "Couldn't read your answer" in text and "did not count" in text
+    assert stored(page)["sets"]["m1-what-is-calculus/differentiate"]["questions"]["0"]["attempts"] == 0
+
+    # a known slip: its own sentence
+    slip = question.misconceptions[0]
+    answer.fill(slip.answer)
+    started = time.monotonic()
+    answer.press("Enter")
+    text = wait_feedback(box, "wrong")
+    wrong_ms = (time.monotonic() - started) * 1000
+    assert "Not quite." in text and "\u2717" in text
+    assert plain_start(slip.feedback) in text
+
+    # the right answer, typed as a learner would
+    answer.fill("")
+    answer.click()
+    page.keyboard.type(question.solution)
+    started = time.monotonic()
+    box.locator(".ex-check").click()
+    text = wait_feedback(box, "correct")
+    right_ms = (time.monotonic() - started) * 1000
+    assert "\u2713" in text and "Correct" in text
+    assert box.locator(".ex-score").inner_text() == f"1 of {box.locator('.ex-nav-button').count()} correct"
+    assert "\u2713" in box.locator(".ex-nav-button").first.inner_text()
+    record = stored(page)["sets"]["m1-what-is-calculus/differentiate"]["questions"]["0"]
+    assert record["correct"] is True and record["attempts"] == 2
+    print(f"\ncheck round trip: wrong {wrong_ms:.0f} ms, right {right_ms:.0f} ms")
+    assert max(wrong_ms, right_ms) < 2000, "a check answers within a second or so"
+
+
+def test_hint_solution_and_new_variant_by_keyboard_only(page, server):
+    open_sets(page, server, M1)
+    box = exercise(page, "differentiate")
+    wait_question(box, ".ex-input")
+    prompt = box.locator(".ex-prompt").inner_text()
+    box.locator(".ex-input").focus()
+    tab_to(page, "Hint")                    # past "How to type maths" and Check
+    page.keyboard.press("Enter")
+    assert box.locator(".ex-hint-item").count() == 1
+    page.keyboard.press("Space")
+    assert box.locator(".ex-hint-item").count() == 2
+    tab_to(page, "Show solution", most=1)
+    page.keyboard.press("Enter")
+    solution = box.locator(".ex-solution")
+    assert solution.is_visible() and solution.locator("li").count() >= 2
+    assert box.locator(".ex-show-solution").get_attribute("aria-expanded") == "true"
+    tab_to(page, "New variant", most=1)
+    page.keyboard.press("Enter")
+    page.wait_for_function("([sel, old]) => { const p = document.querySelector(sel); return p && p.innerText !== old; }",
+                           arg=['.exercise-set[data-set="differentiate"] .ex-prompt', prompt])
+    assert box.locator(".ex-hint-item").count() == 0 and not solution.is_visible()
+    # the new variant is the generator's next one, and it is remembered
+    assert stored(page)["sets"]["m1-what-is-calculus/differentiate"]["questions"]["0"]["variant"] == 1
+    size = box.locator(".ex-nav-button").count()
+    box.locator(".ex-input").fill(service.question(M1, "differentiate", size).solution)
+    box.locator(".ex-input").press("Enter")
+    wait_feedback(box, "correct")
+    # the navigator moves between questions by keyboard too
+    box.locator(".ex-nav-button").nth(1).focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function("""document.querySelector('.exercise-set[data-set="differentiate"] .ex-qtitle')
+                              .textContent.startsWith('Question 2')""")
+    assert box.locator(".ex-nav-button").nth(1).get_attribute("aria-current") == "step"
+
+
+def test_choice_between_graphs(page, server):
+    open_sets(page, server, M1)
+    box = exercise(page, "matching-functions")
+    wait_question(box, ".ex-choice")
+    question = service.question(M1, "matching-functions", 0)
+    canvases = box.locator(".ex-choice canvas")
+    assert canvases.count() == len(question.choices)
+    for i in range(canvases.count()):
+        label = canvases.nth(i).get_attribute("aria-label")
+        assert label.startswith("Graph (") and "crosses" in label
+        assert question.choices[i].value not in label, "the text alternative never gives the formula"
+    ink = page.evaluate("""(el) => { const d = el.getContext('2d').getImageData(0, 0, el.width, el.height).data;
+                           let n = 0; for (let i = 0; i < d.length; i += 16) if (d[i] < 150) n++; return n; }""",
+                        canvases.first.element_handle())
+    assert ink > 50, "the graph was drawn"
+    wrong = next(m for m in question.misconceptions)
+    box.locator(f'input[value="{wrong.answer}"]').check()
+    box.locator(".ex-check").click()
+    assert plain_start(wrong.feedback) in wait_feedback(box, "wrong")
+    radio = box.locator(f'input[value="{question.solution}"]')
+    radio.focus()
+    page.keyboard.press("Space")
+    page.keyboard.press("Enter")
+    wait_feedback(box, "correct")
+
+
+def test_code_question_runs_tests_and_survives_an_endless_loop(page, server):
+    open_sets(page, server, M2)
+    box = exercise(page, "finite-differences")
+    wait_question(box, ".ex-code-input")
+    question = service.question(M2, "finite-differences", 0)
+    area = box.locator(".ex-code-input")
+    assert question.entry in area.input_value()
+
+    # Tab indents; Escape then Tab leaves the box
+    area.fill(f"def {question.entry}(f, x, h):")
+    area.press("End")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    assert area.input_value().endswith("\n    ")
+    page.keyboard.press("Escape")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Run tests"
+
+    area.fill(f"def {question.entry}(f, x, h):\n    while True:\n        pass\n")
+    box.locator(".ex-check").click()
+    text = wait_feedback(box, "wrong", timeout=30_000)
+    assert "stopped" in text
+    area.fill(question.solution)
+    area.press("Control+Enter")
+    assert "tests passed" in wait_feedback(box, "correct", timeout=30_000)
+
+
+def test_a_runaway_the_tracer_cannot_see_is_stopped_by_ending_the_worker(page, server):
+    open_sets(page, server, M2)
+    box = exercise(page, "finite-differences")
+    wait_question(box, ".ex-code-input")
+    question = service.question(M2, "finite-differences", 0)
+    area = box.locator(".ex-code-input")
+    area.fill(f"def {question.entry}(f, x, h):\n    return sum(range(10**15))\n")
+    box.locator(".ex-check").click()
+    text = wait_feedback(box, "stopped", timeout=40_000)
+    assert "took too long" in text and "stopped" in text
+    assert page.evaluate("1 + 1") == 2, "the page is responsive"
+    # a fresh checker starts; the next check waits for it and then works
+    area.fill(question.solution)
+    box.locator(".ex-check").click()
+    wait_feedback(box, "correct", timeout=CHECKER_READY_MS)
+
+
+def test_matrix_question_with_preview(page, server):
+    open_sets(page, server, M2)
+    box = exercise(page, "calculating-jacobian")
+    wait_question(box, ".ex-input")
+    question = service.question(M2, "calculating-jacobian", 0)
+    box.locator(".ex-input").click()
+    page.keyboard.type(question.solution)
+    box.locator(".ex-preview-math .katex").wait_for()
+    page.keyboard.press("Enter")
+    wait_feedback(box, "correct")
+
+
+def test_progress_and_typed_answer_survive_a_reload_and_show_on_the_home(page, server):
+    open_sets(page, server, M1)
+    box = exercise(page, "differentiate")
+    wait_question(box, ".ex-input")
+    box.locator(".ex-input").fill(service.question(M1, "differentiate", 0).solution)
+    box.locator(".ex-input").press("Enter")
+    wait_feedback(box, "correct")
+    box.locator(".ex-nav-button").nth(1).click()
+    page.wait_for_function("""document.querySelector('.exercise-set[data-set="differentiate"] .ex-qtitle')
+                              .textContent.startsWith('Question 2') &&
+                              document.querySelector('.exercise-set[data-set="differentiate"] .ex-input')""")
+    box.locator(".ex-input").click()
+    page.keyboard.type("2x + sin")
+    page.reload()
+    page.wait_for_function("document.documentElement.classList.contains('python-ready')", timeout=120_000)
+    box = exercise(page, "differentiate")
+    size = box.locator(".ex-nav-button").count()
+    assert box.locator(".ex-score").inner_text() == f"1 of {size} correct"
+    wait_question(box, ".ex-input")
+    assert box.locator(".ex-qtitle").inner_text().startswith("Question 2"), "the learner's place is kept"
+    assert box.locator(".ex-input").input_value() == "2x + sin", "the typed answer is restored"
+    page.goto(server.url)
+    card = page.locator('.module-card[data-module="m1-what-is-calculus"]')
+    assert re.match(r"1 of \d+ questions correct", card.locator(".progress-line").inner_text())
+    assert "1 of" in card.locator('li[data-set="differentiate"]').text_content()
