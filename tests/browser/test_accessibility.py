@@ -58,6 +58,9 @@ def test_no_serious_axe_violations_before_and_after_python(page, server, path):
     if not is_module:
         return
     wait_python(page)
+    if page.locator(".exercise-set").count():      # exercises appear once their checker has started
+        page.wait_for_selector(".exercise-set .ex-question", timeout=120_000)
+        page.wait_for_function("!document.querySelector('.exercise-set .ex-waiting')", timeout=120_000)
     page.wait_for_timeout(300)
     after = axe_violations(page)
     assert not after, f"{path} with Python running:\n{explain(after)}"
