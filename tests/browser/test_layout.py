@@ -1,11 +1,14 @@
 """Phones, tablets, desktops: every page at 375, 768 and 1280 px wide, nothing wider than the
 screen, figures following their column when the window changes size. Screenshots go to
-a pytest temporary folder (printed) for a human to look at.
+/tmp/mvcalc-layout/ (or $MVCALC_SHOTS, printed) for a human to look at.
 
 Each page boots Python once, at phone width, and is then widened: the figure's canvas
 must re-lay itself out to its new column, as on a tablet turned sideways.
 """
 from __future__ import annotations
+
+import os
+from pathlib import Path
 
 import pytest
 
@@ -46,8 +49,10 @@ def all_pages() -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def shots(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("layout")
+def shots():
+    """A stable folder (pytest rotates its own tmp dirs away), overridable with MVCALC_SHOTS."""
+    folder = Path(os.environ.get("MVCALC_SHOTS", "/tmp/mvcalc-layout"))
+    folder.mkdir(parents=True, exist_ok=True)
     print(f"\nlayout screenshots: {folder}")
     return folder
 
