@@ -3,6 +3,7 @@
     python3 py/make.py serve     build the site (vendoring the runtime on first use) and serve it
     python3 py/make.py test      set up the test environment and run every test
     python3 py/make.py build     only build dist/
+    python3 py/make.py package   build dist/ and zip it as mvcalc-course.zip (for teachers)
     python3 py/make.py pins      record the sha256 pins after changing a runtime version
 """
 from __future__ import annotations
@@ -31,6 +32,14 @@ def build(_args=None) -> None:
     started = time.monotonic()
     assemble()
     print(f"build: done in {time.monotonic() - started:.1f} s")
+
+
+def package(_args=None) -> None:
+    """dist/ as one zip for teachers: unzip, open mvcalc-course/index.html (no server needed)."""
+    from sitebuild.offline import write_course_zip
+    build()
+    target = write_course_zip(DIST, ROOT / "mvcalc-course.zip")
+    print(f"package: {target.relative_to(ROOT)} written, {target.stat().st_size / 1e6:.1f} MB")
 
 
 def serve(args) -> None:
@@ -89,6 +98,7 @@ def main() -> None:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("build", help="build dist/").set_defaults(run=build)
+    commands.add_parser("package", help="build dist/ and zip it as mvcalc-course.zip").set_defaults(run=package)
     serve_parser = commands.add_parser("serve", help="build and serve on localhost")
     serve_parser.add_argument("--port", type=int, default=8000)
     serve_parser.add_argument("--host", default="127.0.0.1")

@@ -134,3 +134,24 @@ def add_to_runtime_config(site: Path, config: dict) -> dict:
                      "window.MVCALC_RUNTIME.offline = " + json.dumps(manifest, indent=1, sort_keys=True) + ";\n"
                      + FILESTORE_HOOK)
     return manifest
+
+
+def write_course_zip(dist: Path, target: Path) -> Path:
+    """The built site as one zip holding the folder ``mvcalc-course/`` (reproducible: fixed dates)."""
+    import fcntl
+    import zipfile
+
+    from .paths import CACHE
+    tmp = target.with_name(target.name + ".tmp")
+    CACHE.mkdir(parents=True, exist_ok=True)
+    with open(CACHE / "build.lock", "w") as lock, \
+            zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
+        fcntl.flock(lock, fcntl.LOCK_EX)     # no build swaps dist/ while it is being zipped
+        for path in sorted(p for p in dist.rglob("*") if p.is_file()):
+            info = zipfile.ZipInfo("mvcalc-course/" + path.relative_to(dist).as_posix(), date_time=(2020, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            with open(path, "rb") as source, archive.open(info, "w") as sink:
+                shutil.copyfileobj(source, sink, 1 << 20)
+    tmp.replace(target)
+    return target
