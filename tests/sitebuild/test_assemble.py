@@ -19,7 +19,8 @@ def test_a_corrupted_file_in_the_built_site_is_replaced_by_the_next_build():
 
 def test_runtime_config_is_made_from_pyscript_toml():
     text = (DIST / "site/assets/runtime-config.js").read_text()
-    data = json.loads(text[text.index("{"): text.rindex("}") + 1])
+    start = text.index("window.MVCALC_RUNTIME = ") + len("window.MVCALC_RUNTIME = ")
+    data = json.loads(text[start: text.index("};\n", start) + 1])   # the file:// manifest follows
     assert data["config"] == assemble.load_config()
     assert "sympy" not in data["config"]["packages"] and "scipy" not in data["config"]["packages"]
     assert (DIST / data["config"]["interpreter"]).is_file()
