@@ -65,14 +65,14 @@ def start_up_ms(browser, url: str) -> float:
 
 def test_start_up_from_a_file_is_about_as_fast_as_served(browser, server):
     """Budget: at most 1.5 x the served site's start-up (one sample each, alternated; a
-    little slack for a busy machine). The median-of-3 figures are in the README."""
+    little slack for a busy machine: 5 s). The median-of-3 figures are in the README."""
     served, local = [], []
     for _ in range(int(os.environ.get("MVCALC_STARTUP_RUNS", "1"))):
         served.append(start_up_ms(browser, f"{server.url}site/m1-what-is-calculus/index.html"))
         local.append(start_up_ms(browser, file_url(DIST / "site/m1-what-is-calculus/index.html")))
     served_ms, local_ms = statistics.median(served), statistics.median(local)
     print(f"python-ready on Module 1: served {served} ms, file:// {local} ms")
-    assert local_ms <= 1.5 * served_ms + 3000, (served, local)
+    assert local_ms <= 1.5 * served_ms + 5000, (served, local)
 
 
 def test_a_missing_bundle_is_reported_plainly(browser, tmp_path):
@@ -114,29 +114,27 @@ def test_firefox_esr_opens_every_module_page_as_a_file(site):
     assert not report["errors"], f"console errors: {report['errors']}"
 
 
-def test_progress_survives_closing_the_browser(tmp_path):
-    """A learner's next visit: the same browser profile, opened again, from the files."""
-    from playwright.sync_api import sync_playwright
-
+def test_progress_survives_closing_the_browser(browser, site, tmp_path):
+    """A learner's next visit: the same browser profile, started again, from the files."""
     from .conftest import CHROMIUM, CHROMIUM_ARGS
     from .tour import PROGRESS_STATE, RECORD_PROGRESS
     profile = tmp_path / "profile"
-    with sync_playwright() as playwright:
-        for visit in (1, 2):
-            context = playwright.chromium.launch_persistent_context(
-                str(profile), executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-            try:
-                page = context.new_page()
-                if visit == 1:     # progress is made without waiting for Python: progress.js is plain JS
-                    page.goto(file_url(DIST / "site/m1-what-is-calculus/index.html"))
-                    page.evaluate(PROGRESS_STATE, {"timeoutMs": 20_000})
-                    key = page.evaluate(RECORD_PROGRESS, {"module": "m1-what-is-calculus"})
-                    page.wait_for_timeout(500)        # the shared store answers by postMessage
-                else:
-                    page.goto(file_url(DIST / "index.html"))
-                    state = page.evaluate(PROGRESS_STATE, {"timeoutMs": 20_000})
-                    assert state["tour"] == "m1-what-is-calculus", state
-                    if key:
-                        assert key in state["sets"], state
-            finally:
-                context.close()
+    key = None
+    for visit in (1, 2):
+        context = browser.browser_type.launch_persistent_context(
+            str(profile), executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        try:
+            page = context.new_page()
+            if visit == 1:     # progress is made without waiting for Python: progress.js is plain JS
+                page.goto(file_url(DIST / "site/m1-what-is-calculus/index.html"))
+                page.evaluate(PROGRESS_STATE, {"timeoutMs": 20_000})
+                key = page.evaluate(RECORD_PROGRESS, {"module": "m1-what-is-calculus"})
+                page.wait_for_timeout(500)        # the shared store answers by postMessage
+            else:
+                page.goto(file_url(DIST / "index.html"))
+                state = page.evaluate(PROGRESS_STATE, {"timeoutMs": 20_000})
+                assert state["tour"] == "m1-what-is-calculus", state
+                if key:
+                    assert key in state["sets"], state
+        finally:
+            context.close()
