@@ -5,6 +5,7 @@
     python3 py/make.py build     only build dist/
     python3 py/make.py package   build dist/ and zip it as mvcalc-course.zip (for teachers)
     python3 py/make.py pins      record the sha256 pins after changing a runtime version
+    python3 py/make.py bench     measure the site's speed against its budgets (README: Speed)
 """
 from __future__ import annotations
 
@@ -88,6 +89,19 @@ def test(args) -> None:
     sys.exit(subprocess.run(command, cwd=ROOT).returncode)
 
 
+def bench(args) -> None:
+    """The speed benchmark (py/bench/run.py), run with the test environment's Playwright."""
+    try:
+        import playwright  # noqa: F401
+    except ImportError:
+        python = venv_python()
+        os.execv(str(python), [str(python), str(Path(__file__).resolve()), "bench", *args.bench_args])
+    ensure_chromium()
+    build()
+    from bench.run import main as run_bench
+    sys.exit(run_bench(args.bench_args))
+
+
 def pins(_args) -> None:
     from sitebuild.runtime import write_pins
     write_pins()
@@ -107,8 +121,15 @@ def main() -> None:
     test_parser = commands.add_parser("test", help="run every test (extra arguments go to pytest)")
     test_parser.add_argument("pytest_args", nargs=argparse.REMAINDER)
     test_parser.set_defaults(run=test)
+    bench_parser = commands.add_parser("bench", help="measure start-up and redraw speed (--runs N, --pages, --quick)")
+    bench_parser.add_argument("bench_args", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
+    bench_parser.set_defaults(run=bench)
     commands.add_parser("pins", help="record sha256 pins of the runtime files").set_defaults(run=pins)
-    args = parser.parse_args()
+    args, extra = parser.parse_known_args()
+    if args.command == "bench":
+        args.bench_args = sys.argv[sys.argv.index("bench") + 1:]   # its options are py/bench/run.py's
+    elif extra:
+        parser.error("unrecognized arguments: " + " ".join(extra))
     try:
         args.run(args)
     except BuildError as error:

@@ -6,6 +6,7 @@ temporary folder and swapped in whole, so a failed build leaves the last good si
 from __future__ import annotations
 
 import fcntl
+import hashlib
 import json
 import os
 import shutil
@@ -16,6 +17,7 @@ from pathlib import Path
 
 from .paths import CACHE, DIST, PY, ROOT, RUNTIME, SITE
 from . import offline
+from . import pycache
 from .runtime import ensure_runtime
 
 PYSCRIPT_CORE = "site/vendor/pyscript/core.js"
@@ -25,6 +27,7 @@ LABELS = {
     "pyodide.asm.wasm": "the Python runtime",
     "python_stdlib.zip": "Python's standard library",
     "mvcalc.zip": "the course's Python code",
+    "pycache.zip": "numpy's and matplotlib's compiled code",
     "numpy-": "numpy",
     "matplotlib-": "matplotlib",
     "sympy-": "sympy (for checking answers)",
@@ -39,7 +42,8 @@ def package_zip(target: Path) -> None:
     """py/mvcalc as one zip, unpacked into Python's working directory by PyScript ([files])."""
     target.parent.mkdir(parents=True, exist_ok=True)
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
-        for path in sorted((PY / "mvcalc").rglob("*.py")):
+        # and matplotlib's font list, made ahead of time (sitebuild/fontcache.py)
+        for path in sorted([*(PY / "mvcalc").rglob("*.py"), *(PY / "mvcalc").rglob("fontlist-*.json")]):
             if "__pycache__" in path.parts:
                 continue
             info = zipfile.ZipInfo(path.relative_to(PY).as_posix(), date_time=(2020, 1, 1, 0, 0, 0))
@@ -52,9 +56,8 @@ def load_config() -> dict:
     return tomllib.loads((ROOT / "pyscript.toml").read_text())
 
 
-def runtime_assets(site: Path, config: dict) -> tuple[dict, int]:
-    """Label and size of each file the loader counts, and the bytes before the first figure."""
-    lock = json.loads((site / "site/vendor/pyodide/pyodide-lock.json").read_text())
+def startup_packages(lock: dict, config: dict) -> set[str]:
+    """The config's packages and everything they depend on: the path to the first figure."""
     startup = set(config["packages"])
     stack = list(startup)
     while stack:
@@ -62,10 +65,35 @@ def runtime_assets(site: Path, config: dict) -> tuple[dict, int]:
             if dep not in startup:
                 startup.add(dep)
                 stack.append(dep)
+    return startup
+
+
+def write_pycache(site: Path, config: dict) -> None:
+    """py/pycache.zip: bytecode of the startup packages (sitebuild/pycache.py), cached by input."""
+    lock = json.loads((site / "site/vendor/pyodide/pyodide-lock.json").read_text())
+    wheels = sorted(site / "site/vendor/pyodide" / lock["packages"][name]["file_name"]
+                    for name in startup_packages(lock, config))
+    wheels = [w for w in wheels if w.suffix == ".whl"]
+    key = hashlib.sha256("\n".join([Path(pycache.__file__).read_text(), str(pycache.find_python312()),
+                                     *(w.name for w in wheels)]).encode()).hexdigest()[:16]
+    cached = CACHE / f"pycache-{key}.zip"
+    if not cached.is_file():
+        for old in CACHE.glob("pycache-*.zip"):
+            old.unlink()
+        pycache.build(wheels, cached.with_suffix(".tmp"))
+        os.replace(cached.with_suffix(".tmp"), cached)
+    (site / "py").mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(cached, site / "py/pycache.zip")
+
+
+def runtime_assets(site: Path, config: dict) -> tuple[dict, int]:
+    """Label and size of each file the loader counts, and the bytes before the first figure."""
+    lock = json.loads((site / "site/vendor/pyodide/pyodide-lock.json").read_text())
+    startup = startup_packages(lock, config)
     assets: dict[str, dict] = {}
     startup_bytes = 0
     candidates = [site / "site/vendor/pyodide/pyodide.asm.wasm", site / "site/vendor/pyodide/python_stdlib.zip",
-                  site / "py/mvcalc.zip"]
+                  site / "py/mvcalc.zip", site / "py/pycache.zip"]
     candidates += [site / "site/vendor/pyodide" / entry["file_name"] for entry in lock["packages"].values()
                    if (site / "site/vendor/pyodide" / entry["file_name"]).is_file()]
     names_on_path = {lock["packages"][name]["file_name"] for name in startup}
@@ -142,6 +170,7 @@ def _assemble() -> Path:
         shutil.copytree(RUNTIME, tmp / "site/vendor",
                         ignore=shutil.ignore_patterns("pyodide-lock.official.json"))
         package_zip(tmp / "py/mvcalc.zip")
+        write_pycache(tmp, load_config())
         write_downloads(tmp)
         write_runtime_config(tmp)
         offline.add_to_runtime_config(tmp, load_config())   # the double-click (file://) flavour

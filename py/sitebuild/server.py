@@ -35,6 +35,15 @@ class Handler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format, *args):  # quiet: tests and the benchmark read stdout
         pass
 
+    def end_headers(self) -> None:
+        # A second visit reuses the runtime without asking again (its files change only
+        # with a pinned version); the course's own files are revalidated (304) each time.
+        if "/site/vendor/" in self.path:
+            self.send_header("Cache-Control", "public, max-age=86400")
+        else:
+            self.send_header("Cache-Control", "no-cache")
+        super().end_headers()
+
 
 class SiteServer:
     """Serve ``root`` at http://127.0.0.1:<port><prefix> in a background thread."""

@@ -15,6 +15,7 @@ from ..figures.scene import Scene
 from .dom import element, next_frame, on, on_resize, window
 
 MAX_WIDTH_PX = 720
+_first_plot_shown = False  # the page's first figure sets the mark "mvcalc:first-plot"
 
 
 class LiveFigure:
@@ -31,11 +32,17 @@ class LiveFigure:
         self.pending: dict = {}
         self.frame_requested = False
         self.background = None
+        self.full_draws = self.blit_draws = 0          # what the speed tests count
         self.figure = self._make_figure()
         self.scene.build(self.figure)
         self._bind_controls()
         self.redraw(full=True)
         on_resize(self.plot, self._follow_width)
+        perf = getattr(window, "mvcalcPerf", None)
+        if perf:
+            from matplotlib.contour import ContourSet
+            contour = any(isinstance(c, ContourSet) for ax in self.figure.axes for c in ax.collections)
+            perf.figure(self.host.id, "contour" if contour else "line")
 
     # --- drawing -----------------------------------------------------------------------
     def _make_figure(self) -> Figure:
@@ -61,16 +68,23 @@ class LiveFigure:
         self.redraw(full=True)
 
     def redraw(self, full: bool = False) -> None:
+        perf = getattr(window, "mvcalcPerf", None)  # set by the benchmark and tests only
+        started = window.performance.now() if perf else 0
         agg = self.figure.canvas
-        if full or self.background is None:
+        full = full or self.background is None
+        if full:
             agg.draw()
             self.background = agg.copy_from_bbox(self.figure.bbox)
+            self.full_draws += 1
         else:
             agg.restore_region(self.background)
+            self.blit_draws += 1
         for artist in self.scene.animated:
             self.figure.draw_artist(artist)
         self._put()
         self._describe()
+        if perf:
+            perf.record(self.host.id, full, started, window.performance.now())
 
     def _put(self) -> None:
         agg = self.figure.canvas
@@ -78,6 +92,10 @@ class LiveFigure:
         if (self.canvas.width, self.canvas.height) != (width, height):
             self.canvas.width, self.canvas.height = width, height
         window.mvcalcBridge.putRGBA(self.canvas, agg.buffer_rgba(), width, height)
+        global _first_plot_shown
+        if not _first_plot_shown:
+            _first_plot_shown = True
+            window.performance.mark("mvcalc:first-plot")
 
     def _describe(self) -> None:
         text = self.scene.describe()
