@@ -1,0 +1,13 @@
+"""Exercises: questions as data, generated from a seed, marked by named steps.
+
+- :mod:`.model`: Question, Choice, Plot, Misconception, CodeCase (pure data)
+- :mod:`.exercise_set`: ExerciseSet (templates easy -> hard), reroll
+- :mod:`.marking`: the marking chain and the kind -> marker registry
+- :mod:`.code_runner`: runs learner functions with a time budget
+- :mod:`.printing`, :mod:`.compare`, :mod:`.builders`: helpers for templates
+- :mod:`.m1`, :mod:`.m2`, ...: the templates of each module's sets
+"""
+from mvcalc.questions.exercise_set import ExerciseSet
+from mvcalc.questions.model import KINDS, Choice, CodeCase, Misconception, Plot, Question
+
+__all__ = ["ExerciseSet", "KINDS", "Choice", "CodeCase", "Misconception", "Plot", "Question"]

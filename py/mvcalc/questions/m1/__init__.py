@@ -1,0 +1,1 @@
+"""Module 1, What is calculus?: one file of templates per exercise set."""

@@ -1,0 +1,113 @@
+"""Questions as data: what a generated question holds, for every kind.
+
+A template builds one :class:`Question` from a seeded ``random.Random``; the
+page shows ``prompt`` (TeX in ``\\( \\)`` and ``\\[ \\]``), ``figure`` and
+``choices``; ``check`` marks an answer through :mod:`mvcalc.questions.marking`.
+Nothing here imports sympy or the checker, so listing the course stays cheap.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+KINDS = ("expression", "numeric", "matrix", "choice", "multi", "code")
+
+
+@dataclass(frozen=True)
+class Plot:
+    """A curve the figure layer draws with matplotlib: pure data, no figure.
+
+    ``expr`` is in learner syntax in the variable ``x`` (e.g. ``"x^3 - 3x"``).
+    """
+
+    expr: str
+    x_range: tuple[float, float] = (-3.0, 3.0)
+    title: str = ""
+    y_range: tuple[float, float] | None = None
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One option of a choice or multi question: a formula, a graph or words.
+
+    ``key`` is what the learner answers ("a", "b", ...).  ``value`` is the
+    formula in learner syntax when there is one (for tests and the page).
+    """
+
+    key: str
+    tex: str = ""
+    plot: Plot | None = None
+    value: str = ""
+
+
+@dataclass(frozen=True)
+class Misconception:
+    """A known wrong answer (learner syntax, a key, or code) and what to say."""
+
+    answer: str
+    feedback: str
+
+
+@dataclass(frozen=True)
+class CodeCase:
+    """One call of the learner's function: arguments, expected result, words.
+
+    ``describe`` names the input for messages ("f(x) = sin(x), x = 0.7").
+    ``expected`` is a float or a sequence of floats.
+    """
+
+    args: tuple
+    expected: Any
+    describe: str
+    rel_tol: float = 1e-6
+    abs_tol: float = 1e-9
+
+
+@dataclass(frozen=True)
+class Question:
+    """One generated question; ``check(answer)`` gives a Verdict."""
+
+    kind: str
+    prompt: str
+    solution: str
+    hints: list[str]
+    worked: list[str]
+    misconceptions: list[Misconception] = field(default_factory=list)
+    answer_hint: str = ""
+    variables: tuple[str, ...] = ("x",)
+    figure: Plot | None = None
+    choices: list[Choice] = field(default_factory=list)
+    # numeric
+    expected: float | None = None
+    rel_tol: float = 1e-3
+    abs_tol: float = 1e-6
+    # code
+    starter: str = ""
+    entry: str = ""
+    cases: list[CodeCase] = field(default_factory=list)
+    # where it came from
+    set_slug: str = ""
+    seed: int = 0
+    template: str = ""
+    # the question's own parameters in learner syntax (for tests and figures),
+    # e.g. {"f": "3x^2 sin(x)"} or {"f": ..., "at": 1.5}
+    data: dict = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if self.kind not in KINDS:
+            raise ValueError(f"unknown question kind {self.kind!r}")
+        if not self.hints:
+            raise ValueError("a question needs at least one hint")
+
+    def check(self, answer: str):
+        """Mark ``answer`` (a string from the answer box) and return a Verdict."""
+        from mvcalc.questions.marking import mark
+
+        return mark(self, answer)
+
+    @property
+    def keys(self) -> list[str]:
+        return [c.key for c in self.choices]
+
+
+Template = Callable[["random.Random"], Question]  # noqa: F821 (documentation only)

@@ -1,0 +1,91 @@
+"""Printing sympy as learner syntax: readable, and read back as the same function
+by sympy's parser and by the course's own checker."""
+from __future__ import annotations
+
+import pytest
+import sympy as sp
+
+from mvcalc.checking import evaluate
+from mvcalc.course import MODULES
+from mvcalc.questions.printing import d_dx, learner, matrix_learner, number, r, tex, theta, x, y
+from question_tools import POSITIVE, agree, parse
+
+READABLE = [
+    (6 * x**2 * sp.cos(x) - 2 * x * sp.sin(x), "6x^2 cos(x) - 2x sin(x)"),
+    (2 * x * sp.exp(3 * x), "2x e^(3x)"),
+    (sp.exp(x), "e^x"),
+    (sp.exp(-x), "e^(-x)"),
+    (x**2 * y, "x^2 y"),
+    (2 * x * y, "2x y"),
+    (1 / (6 * x**2 + 1), "1/(6x^2 + 1)"),
+    (1 / (2 * x), "1/(2x)"),
+    (-3 / x**2, "-3/x^2"),
+    (x**sp.Rational(-3, 2), "1/x^(3/2)"),
+    (sp.sqrt(x**2 + 3), "sqrt(x^2 + 3)"),
+    (sp.log(x**2 + 1), "ln(x^2 + 1)"),
+    (sp.cos(x)**3, "cos(x)^3"),
+    (7 * sp.sin(x), "7 sin(x)"),
+    ((3 * x + 2)**5, "(3x + 2)^5"),
+    (sp.E * x, "e x"),
+    (4 * theta * sp.cos(theta), "4 theta cos(theta)"),
+    (sp.Rational(3, 2) * x, "3x/2"),
+]
+
+
+@pytest.mark.parametrize("expr, text", READABLE, ids=[t for _, t in READABLE])
+def test_learner_syntax_reads_like_a_learner_would_type(expr, text):
+    assert learner(expr) == text
+
+
+MORE = [e for e, _ in READABLE] + [
+    sp.sin(x**2) / (2 * x), 5 / sp.sqrt(x), (x + 1) / (x - 1)**2, x * sp.exp(x**2),
+    ((10 * x**4 + 3) * sp.cos(2 * x**5 + 3 * x) - 7 * sp.sin(2 * x**5 + 3 * x)) * sp.exp(-7 * x),
+    -4 * x * sp.exp(sp.cos(2 * x**2)) * sp.sin(2 * x**2), 2**x, x**3 * sp.log(x),
+    sp.exp(x) / (x**2 + 1), 1 / sp.sin(x), sp.Mul(3 * x**2, x + sp.sin(x), evaluate=False),
+    -(x - 2)**2 / 2 + 3, x**sp.Rational(2, 3), 1 / (x * sp.exp(x)),
+]
+
+
+@pytest.mark.parametrize("expr", MORE, ids=[str(e) for e in MORE])
+def test_learner_syntax_round_trips(expr):
+    text = learner(expr)
+    symbols = tuple(sorted(expr.free_symbols, key=str)) or (x,)
+    points = [tuple(p + 0.1 * i for i in range(len(symbols))) for p in POSITIVE]
+    assert agree(parse(text), expr, points, symbols), text
+    free = sorted(str(s) for s in expr.free_symbols)
+    for p in POSITIVE[:4]:
+        values = {name: p + 0.1 * i for i, name in enumerate(free)}
+        expected = float(expr.subs({sp.Symbol(n): v for n, v in values.items()}))
+        assert evaluate(text, values) == pytest.approx(expected, rel=1e-9), text
+
+
+def test_matrices_and_vectors():
+    assert matrix_learner([2 * x * y, x**2, 3]) == "[2x y, x^2, 3]"
+    assert matrix_learner([[sp.cos(theta), -r * sp.sin(theta)], [sp.sin(theta), r * sp.cos(theta)]]) \
+        == "[[cos(theta), -r sin(theta)], [sin(theta), r cos(theta)]]"
+
+
+def test_tex_and_helpers():
+    assert tex(sp.log(x)) == r"\ln{\left(x \right)}"
+    assert d_dx(3 * x**2) == r"\frac{d}{dx} 3 x^{2}"
+    assert d_dx(-3 * x) == r"\frac{d}{dx} \left(- 3 x\right)"
+    assert number(12.0) == "12" and number(-0.0746806) == "-0.0746806"
+
+
+def all_expression_answers():
+    for m in MODULES:
+        for s in m.exercise_sets:
+            for i in range(s.size):
+                q = s.question(i, 1)
+                if q.kind == "expression":
+                    yield pytest.param(q, id=f"{s.slug}-{q.template}")
+
+
+@pytest.mark.parametrize("q", all_expression_answers())
+def test_both_parsers_read_every_answer_key_the_same_way(q):
+    """The key and each misconception mean the same to sympy's parser and the checker's."""
+    for text in [q.solution, q.data["f"], *(m.answer for m in q.misconceptions)]:
+        ours = parse(text)
+        for p in POSITIVE[:4]:
+            assert evaluate(text, {"x": p}) == pytest.approx(float(ours.subs(sp.Symbol("x"), p)),
+                                                             rel=1e-9), text
