@@ -107,7 +107,13 @@ class Question:
 
     @property
     def keys(self) -> list[str]:
+        """The choice keys, in order ("a", "b", ...)."""
         return [c.key for c in self.choices]
+
+    @property
+    def tests(self) -> list[CodeCase]:
+        """A code question's tests (the same as ``cases``)."""
+        return self.cases
 
 
 Template = Callable[["random.Random"], Question]  # noqa: F821 (documentation only)

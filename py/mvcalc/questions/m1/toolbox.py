@@ -9,7 +9,6 @@ import sympy as sp
 
 from mvcalc.questions.builders import (NUMERIC_HINT, derivative_question, multi_question,
                                        require)
-from mvcalc.questions.compare import same
 from mvcalc.questions.exercise_set import nonzero
 from mvcalc.questions.model import Misconception, Question
 from mvcalc.questions.printing import learner, number, signed, tex, x
