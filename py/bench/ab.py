@@ -4,7 +4,8 @@ page timed cold and warm in each, interleaved, with the floor page in the same r
     .venv/bin/python py/bench/ab.py --runs 2 --variants none,font,pyc,all,floor
 
 none: without the shipped font list and without py/pycache.zip; font: font list only;
-pyc: bytecode only; all: as built; floor: bench-floor.html. Build first (make.py build).
+pyc: bytecode only; oldfetch: loader.js counting bytes through a Response made in JS;
+all: as built; floor: bench-floor.html. Build first (make.py build).
 """
 import sys, json, tempfile, shutil, zipfile, argparse, statistics
 from pathlib import Path
@@ -29,7 +30,22 @@ def no_font(root):
             if not i.filename.endswith(".json"): b.writestr(i, a.read(i))
     tmp.replace(src)
 
+OLD_FETCH = """        var counter = new TransformStream({ transform: function (chunk, controller) {
+          bytes.done += chunk.byteLength; show(null, percentFromBytes()); controller.enqueue(chunk); } });
+        return new Response(response.body.pipeThrough(counter), {
+          status: response.status, statusText: response.statusText, headers: response.headers });
+"""
+
+def old_fetch(root):
+    """loader.js as it was: the page got a Response made in JS (no WebAssembly code cache)."""
+    p = root / "site/assets/loader.js"
+    s = p.read_text()
+    start = s.index("        var reader = response.clone().body.getReader();")
+    end = s.index("        return response;\n", start) + len("        return response;\n")
+    p.write_text(s[:start] + OLD_FETCH + s[end:])
+
 VARIANTS = {
+    "oldfetch": old_fetch,
     "none": lambda r: (config_edit(r, no_pyc), no_font(r)),
     "font": lambda r: config_edit(r, no_pyc),
     "pyc": lambda r: no_font(r),
