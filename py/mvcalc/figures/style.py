@@ -36,3 +36,16 @@ def centre_axes(ax) -> None:
     """Draw x and y axes through the origin, as in a textbook sketch."""
     ax.axhline(0, color=GREY, linewidth=0.9, zorder=1)
     ax.axvline(0, color=GREY, linewidth=0.9, zorder=1)
+
+
+def ticks_for_width(fig, ax, *, wide: int = 7, narrow: int = 4) -> None:
+    """Fewer tick labels on a narrow figure (a phone), so the numbers stay legible."""
+    from matplotlib.ticker import MaxNLocator
+    n = narrow if fig.get_figwidth() < 4.6 else wide
+    ax.xaxis.set_major_locator(MaxNLocator(nbins=n, steps=[1, 2, 2.5, 5, 10]))
+    ax.yaxis.set_major_locator(MaxNLocator(nbins=max(3, n - 2), steps=[1, 2, 2.5, 5, 10]))
+
+
+def is_narrow(fig) -> bool:
+    """True when the figure is drawn for a phone-width column (under about 460 CSS px)."""
+    return fig.get_figwidth() < 4.6

@@ -1,8 +1,18 @@
-"""Put a Scene on a <canvas> and keep it in step with its sliders, fast.
+"""Put a Scene on a <canvas> and keep it in step with its controls, fast.
 
 Speed: matplotlib draws with Agg and the RGBA buffer goes straight onto the canvas
 (no PNG encoding). While a slider moves, only the scene's animated artists are
 redrawn over a cached background (blitting), at most once per animation frame.
+
+Controls, all optional, all found inside the ``<figure>``:
+- ``input[data-param]`` (range or number) and ``select[data-param]``: a parameter of the
+  scene, by name; a range's value is a float, a select's value a float if it reads as
+  one, else the string.
+- ``[data-readout=NAME]``: filled with ``scene.readouts()[NAME]``.
+- pointer and keyboard, for a scene that defines them: ``on_pointer(x, y)`` gets the
+  pointer in data coordinates (of ``scene.pointer_axes``, else the figure's first axes)
+  and ``on_key(key)`` gets a key name (``"ArrowLeft"``, ``"Home"``, ...); each returns
+  True when the figure must be redrawn. Pointer moves are coalesced per animation frame.
 """
 from __future__ import annotations
 
@@ -16,11 +26,29 @@ from .dom import element, next_frame, on, on_resize, window
 
 MAX_WIDTH_PX = 720
 _first_plot_shown = False  # the page's first figure sets the mark "mvcalc:first-plot"
+KEYS = ("ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown", "Home", "End", "PageUp", "PageDown", "Enter")
+KEY_HELP = ("Move the pointer over the figure, or drag along it, to move the point. "
+            "With the figure focused (click it, or Tab to it), the left and right arrow keys "
+            "move the point (Page Up and Page Down in bigger steps), Home and End jump to the ends "
+            "and Enter puts it back in the middle.")
+
+
+def _value(control):
+    """A control's value as the scene wants it: a float where it reads as one."""
+    text = str(control.value)
+    try:
+        return float(text)
+    except ValueError:
+        return text
+
+
+def _shown(value) -> str:
+    return f"{value:g}" if isinstance(value, float) else str(value)
 
 
 class LiveFigure:
     """One live figure: ``<figure class="live-figure" id=...>`` with a ``.plot`` box,
-    optional ``input[data-param]`` controls and ``[data-readout]`` outputs inside it."""
+    optional controls and ``[data-readout]`` outputs inside it (see the module's docstring)."""
 
     def __init__(self, host, scene: Scene):
         self.host = host
@@ -30,12 +58,14 @@ class LiveFigure:
         self.alt = host.querySelector(".figure-alt") or element(
             "p", cls="figure-alt", attrs={"aria-live": "polite"}, parent=host)
         self.pending: dict = {}
+        self.pointer: tuple[float, float] | None = None
         self.frame_requested = False
         self.background = None
         self.full_draws = self.blit_draws = 0          # what the speed tests count
         self.figure = self._make_figure()
         self.scene.build(self.figure)
         self._bind_controls()
+        self._bind_pointer()
         self.redraw(full=True)
         on_resize(self.plot, self._follow_width)
         perf = getattr(window, "mvcalcPerf", None)
@@ -107,21 +137,27 @@ class LiveFigure:
 
     # --- controls ------------------------------------------------------------------------
     def _bind_controls(self) -> None:
-        for control in self.host.querySelectorAll("input[data-param]"):
+        for control in self.host.querySelectorAll("input[data-param], select[data-param]"):
             name = control.dataset.param
             self._show_value(control)
-            self.scene.params[name] = float(control.value)
-            on(control, "input", lambda event, name=name: self._on_input(name, event.target))
+            self.scene.params[name] = _value(control)
+            event = "change" if control.tagName == "SELECT" else "input"
+            on(control, event, lambda event, name=name: self._on_input(name, event.target))
         self.scene.apply()
 
     def _show_value(self, control) -> None:
+        if not control.id:
+            return
         output = self.host.querySelector(f'output[for="{control.id}"]')
         if output is not None:
-            output.value = f"{float(control.value):g}"
+            output.value = _shown(_value(control))
 
     def _on_input(self, name: str, control) -> None:
         self._show_value(control)
-        self.pending[name] = float(control.value)
+        self.pending[name] = _value(control)
+        self._request_frame()
+
+    def _request_frame(self) -> None:
         if not self.frame_requested:
             self.frame_requested = True
             next_frame(self._flush)
@@ -129,12 +165,70 @@ class LiveFigure:
     def _flush(self) -> None:
         self.frame_requested = False
         params, self.pending = self.pending, {}
-        self.set(**params)
+        pointer, self.pointer = self.pointer, None
+        full = self.scene.update(**params) if params else False
+        moved = bool(pointer is not None and self.scene.on_pointer(*pointer))
+        if moved:
+            self._sync_controls()
+        if params or moved:
+            self.redraw(full=full)
 
     def set(self, **params) -> None:
         """Change parameters from code (a page handler, a keyboard action) and redraw."""
         full = self.scene.update(**params)
         self.redraw(full=full)
+
+    # --- pointer and keyboard ------------------------------------------------------------
+    def _bind_pointer(self) -> None:
+        canvas = self.canvas
+        if not hasattr(self.scene, "on_pointer"):
+            canvas.style.touchAction = "auto"          # let a phone scroll over a plain figure
+            return
+        canvas.style.touchAction = "pan-y pinch-zoom"  # vertical swipes scroll; sideways drags move
+        canvas.style.cursor = "crosshair"
+        on(canvas, "pointermove", self._on_pointer)
+        on(canvas, "pointerdown", self._on_pointer)
+        if hasattr(self.scene, "on_key"):
+            canvas.setAttribute("tabindex", "0")
+            canvas.setAttribute("aria-roledescription", "interactive figure")
+            canvas.setAttribute("aria-keyshortcuts", "ArrowLeft ArrowRight PageUp PageDown Home End Enter")
+            help_id = f"{self.host.id}-keys"
+            if self.host.querySelector(".figure-keys") is None:
+                element("p", cls="figure-keys", text=KEY_HELP, attrs={"id": help_id}, parent=self.host)
+            else:
+                self.host.querySelector(".figure-keys").id = help_id
+            canvas.setAttribute("aria-describedby", help_id)
+            on(canvas, "keydown", self._on_key)
+
+    def data_point(self, client_x: float, client_y: float) -> tuple[float, float]:
+        """CSS pixels in the viewport -> figure pixels (origin bottom left) -> data coordinates."""
+        rect = self.canvas.getBoundingClientRect()
+        width, height = self.figure.canvas.get_width_height(physical=True)
+        px = (client_x - rect.left) / max(rect.width, 1) * width
+        py = (rect.bottom - client_y) / max(rect.height, 1) * height
+        axes = getattr(self.scene, "pointer_axes", None) or self.figure.axes[0]
+        x, y = axes.transData.inverted().transform((px, py))
+        return float(x), float(y)
+
+    def _on_pointer(self, event) -> None:
+        self.pointer = self.data_point(event.clientX, event.clientY)
+        self._request_frame()
+
+    def _on_key(self, event) -> None:
+        if event.key not in KEYS or event.altKey or event.ctrlKey or event.metaKey:
+            return
+        if self.scene.on_key(event.key):
+            event.preventDefault()
+            self._sync_controls()
+            self.redraw()
+
+    def _sync_controls(self) -> None:
+        """After the pointer or a key moved a parameter, its slider (if any) shows it too."""
+        for control in self.host.querySelectorAll("input[data-param]"):
+            value = self.scene.params.get(control.dataset.param)
+            if isinstance(value, (int, float)) and _value(control) != value:
+                control.value = str(value)
+                self._show_value(control)
 
 
 def mount(host_id: str, scene: Scene) -> LiveFigure:
