@@ -88,7 +88,7 @@
         if (!response.body || !response.clone) return response;
         // Count the bytes of a copy and hand over the browser's own response: a response
         // made in JavaScript would stop Chromium from caching the compiled WebAssembly
-        // (measured: a second visit then boots Pyodide ~2 s slower; see README, Speed).
+        // (measured: a second visit then boots Pyodide ~1 s slower; see README, Speed).
         var reader = response.clone().body.getReader();
         (function count() {
           reader.read().then(function (step) {
