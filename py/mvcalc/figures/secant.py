@@ -4,7 +4,7 @@ from __future__ import annotations
 import numpy as np
 
 from .scene import Scene
-from .style import BLUE, GREEN, INK, ORANGE, VERMILION, centre_axes, ticks_for_width
+from .style import BLUE, GREEN, INK, ORANGE, VERMILION, centre_axes, is_narrow, ticks_for_width
 from .tangent import fmt
 
 X_RANGE = (-2.5, 3.0)
@@ -26,6 +26,7 @@ def quotient(x0: float, h: float) -> float:
 class SecantScene(Scene):
     """f(x) = x³/2 − 3x/2 + 1, the secant through (x0, f(x0)) and (x0 + h, f(x0 + h))."""
 
+    aspect = 0.7
     params = {"x0": 0.5, "h": 1.0}
     xs = np.linspace(*X_RANGE, 400)
 
@@ -44,8 +45,8 @@ class SecantScene(Scene):
         self.run, = ax.plot([], [], color=ORANGE, linewidth=2.5, linestyle=(0, (3, 2)), animated=True)
         self.rise, = ax.plot([], [], color=GREEN, linewidth=2.5, animated=True)
         self.points, = ax.plot([], [], "o", color=INK, markersize=6, animated=True)
-        self.key = ax.text(0.98, 0.03, "dashed black: tangent\nred: secant", transform=ax.transAxes, ha="right",
-                           va="bottom", fontsize=9, color=INK)
+        self.key = ax.text(0.80, 0.97, "dashed black: tangent\nred: secant", transform=ax.transAxes, ha="right",
+                           va="top", fontsize=8 if is_narrow(fig) else 9, color=INK)
         self.animated = [self.tangent, self.secant, self.run, self.rise, self.points]
         fig.tight_layout()
 

@@ -15,6 +15,7 @@ from .scene import Scene
 from .style import BLUE, INK, ORANGE, VERMILION, centre_axes, is_narrow, ticks_for_width
 
 SAMPLES = 600
+LABEL_BOX = {"facecolor": "white", "edgecolor": "none", "alpha": 0.85, "pad": 1}
 
 
 def fmt(value: float, digits: int = 3) -> str:
@@ -111,9 +112,9 @@ class TangentScene(Scene):
         self.guide, = self.bottom.plot([], [], color=ORANGE, linewidth=1.2, linestyle=":", animated=True)
         self.dpoint, = self.bottom.plot([], [], "s", color=INK, markersize=6, animated=True)
         self.top_label = self.top.text(0.01, 0.97, "", transform=self.top.transAxes, va="top", ha="left",
-                                       color=BLUE, fontsize=11)
+                                       color=BLUE, fontsize=11, bbox=LABEL_BOX)
         self.bottom_label = self.bottom.text(0.01, 0.97, "", transform=self.bottom.transAxes, va="top",
-                                             ha="left", color=VERMILION, fontsize=11)
+                                             ha="left", color=VERMILION, fontsize=11, bbox=LABEL_BOX)
         self.slope_text = self.top.text(0.99, 0.03, "", transform=self.top.transAxes, ha="right", va="bottom",
                                         fontsize=10, color=INK, animated=True,
                                         bbox={"facecolor": "white", "edgecolor": "none", "alpha": 0.85, "pad": 1})
