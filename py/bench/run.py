@@ -13,8 +13,9 @@ What is measured (all in ms from the page's navigation start, medians over the r
   ``mvcalc:first-plot``, set once, after the first putImageData).
 - slider_*: from a slider's ``input`` event (a real mouse drag, one move per 16 ms) to the
   end of the redraw that shows it (the RGBA buffer put on the canvas); per redraw, the
-  earliest input it consumed. ``line``: the first range slider of a figure without contours;
-  ``contour``: of a figure with a contour set (n/a while no page has one).
+  earliest input it consumed. Every figure's first range slider is dragged (all in the JSON,
+  "figures"); ``line`` reports #secant-h where a page has it, else the first figure without
+  contours; ``contour``: the first figure with a contour set (n/a while no page has one).
 - check_*: from a Check click to the feedback, with sympy loaded (n/a while no page has
   exercise widgets).
 - longest_task_ms: the longest main-thread task ("longtask" entries) that started after
@@ -215,36 +216,56 @@ def drag_slider(page, selector: str, moves: int) -> dict:
     }
 
 
+PREFERRED = {"line": "#secant-h"}   # the brief's line plot: Module 1's h slider
+
+
 def sliders(page, moves: int) -> dict:
-    """The first range slider of the first line figure and of the first contour figure."""
+    """Drag the first range slider of every figure; report per kind the preferred one (else
+    the first), and every figure's numbers under "figures"."""
     found = page.evaluate("""() => {
-      const out = {};
+      const out = [];
       for (const [id, kind] of Object.entries(mvcalcPerf.figures)) {
         const slider = document.querySelector('#' + CSS.escape(id) + ' input[type=range][data-param][id]');
-        if (slider && !out[kind]) out[kind] = '#' + slider.id;
+        if (slider) out.push([kind, '#' + slider.id]);
       }
       return out;
     }""")
-    return {kind: dict(drag_slider(page, selector, moves), selector=selector) for kind, selector in found.items()}
+    figures = {selector: dict(drag_slider(page, selector, moves), kind=kind) for kind, selector in found}
+    result: dict = {"figures": figures}
+    for kind, selector in found:
+        if kind not in result or selector == PREFERRED.get(kind):
+            result[kind] = dict(figures[selector], selector=selector)
+    return result
+
+
+def longtasks(page) -> list:
+    return page.evaluate("""() => {
+      const ready = (performance.getEntriesByName('mvcalc:python-ready')[0] || {}).startTime || 0;
+      return mvcalcPerf.longtasks.filter(t => t.start >= ready).map(t => [Math.round(t.start - ready), Math.round(t.duration)]);
+    }""")
 
 
 CHECK_JS = """async ([answer, attempts]) => {
   // The exercise widget (mvcalc/web/exercises.py): a text answer, .ex-check, .ex-feedback
   // whose class ends in correct | wrong | invalid | stopped once the checker has answered.
   const sleep = (ms) => new Promise(r => setTimeout(r, ms));
-  const set = document.querySelector('.exercise-set');
-  if (!set || !window.mvcalcChecker) return null;
+  const sets = Array.from(document.querySelectorAll('.exercise-set'));
+  if (!sets.length || !window.mvcalcChecker) return null;
   const started = performance.now();
-  const textInput = () => set.querySelector('input[type=text], input:not([type]), textarea');
+  while (mvcalcChecker.state !== 'ready') {          // questions come from the checker
+    if (mvcalcChecker.state === 'failed' || performance.now() - started > 180000) return { error: 'checker ' + mvcalcChecker.state };
+    if (mvcalcChecker.state === 'idle') mvcalcChecker.start();
+    await sleep(200);
+  }
+  const typed = () => { for (const set of sets) { const i = set.querySelector('input[type=text]'); if (i) return i; } return null; };
   let input = null;
-  while (!input && performance.now() - started < 180000) {
-    if (mvcalcChecker.state === 'failed') return { error: 'the checker failed' };
-    input = textInput();
-    if (!input) {                 // the current question is not a typed one: try the next
-      const nav = set.querySelectorAll('.ex-nav-button');
-      for (const b of nav) { b.click(); await sleep(300); if ((input = textInput())) break; }
-    }
-    if (!input) await sleep(200);
+  while (!(input = typed()) && performance.now() - started < 190000) {
+    if (sets.every(set => set.querySelector('.ex-nav-button'))) break;   // every set is shown
+    await sleep(200);
+  }
+  for (const set of sets) {                         // else look through the sets' questions, once
+    if (input) break;
+    for (const b of set.querySelectorAll('.ex-nav-button')) { b.click(); await sleep(400); if ((input = typed())) break; }
   }
   if (!input) return { error: 'no typed question' };
   const box = input.closest('.exercise-set');
@@ -322,6 +343,7 @@ def measure_page(playwright, base: str, path: str, args, work: Path) -> dict:
                 entry["sliders"] = sliders(page, args.moves)
                 entry["check"] = check_answers(page, args.checks)
                 entry["longest_task_ms"] = longest_task(page)
+                entry["longtasks_after_ready"] = longtasks(page)    # [ms after ready, duration]
                 ready_s = (marks["ready"] or 0) / 1000
                 entry["bytes"] = sum(size for _, size, _ in visit.responses)
                 entry["bytes_to_interactive"] = sum(size for t, size, _ in visit.responses if t <= ready_s + 0.05)
@@ -339,6 +361,7 @@ def measure_page(playwright, base: str, path: str, args, work: Path) -> dict:
 def flatten(result: dict, mode: str) -> dict:
     entry = dict(result.get(mode) or {})
     sliders_ = entry.pop("sliders", {}) or {}
+    entry.pop("longtasks_after_ready", None)
     for kind in ("line", "contour"):
         s = sliders_.get(kind) or {}
         entry[f"slider_{kind}_p50_ms"] = s.get("p50_ms")
