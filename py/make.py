@@ -126,8 +126,9 @@ def main() -> None:
     bench_parser.set_defaults(run=bench)
     commands.add_parser("pins", help="record sha256 pins of the runtime files").set_defaults(run=pins)
     args, extra = parser.parse_known_args()
-    if args.command == "bench":
-        args.bench_args = sys.argv[sys.argv.index("bench") + 1:]   # its options are py/bench/run.py's
+    if args.command in ("bench", "test"):   # everything after the command is passed on as it is
+        rest = sys.argv[sys.argv.index(args.command) + 1:]
+        setattr(args, f"{args.command}_args" if args.command == "bench" else "pytest_args", rest)
     elif extra:
         parser.error("unrecognized arguments: " + " ".join(extra))
     try:

@@ -15,7 +15,7 @@ CANVAS_HAS_INK = """(selector) => {
 }"""
 
 
-def test_home_lists_the_six_modules_in_order(page, server):
+def test_home_lists_the_six_modules_in_order_with_their_summaries(page, server):
     page.goto(server.url)
     links = page.locator(".module-card h2 a")
     assert links.count() == 6
@@ -23,7 +23,7 @@ def test_home_lists_the_six_modules_in_order(page, server):
     for i, module in enumerate(MODULES):
         assert links.nth(i).inner_text() == f"{i + 1}. {module.title}"
         assert links.nth(i).get_attribute("href") == f"site/{module.slug}/index.html"
-    assert page.locator(".module-card p").count() == 6
+        assert page.locator(".module-card .summary").nth(i).inner_text() == module.summary
 
 
 def test_site_has_a_page_per_module():

@@ -48,6 +48,16 @@ def next_frame(callback: Callable[[], None]) -> None:
     window.requestAnimationFrame(proxy)
 
 
+def later(callback: Callable[[], None]) -> None:
+    """Run ``callback`` once, in a task of its own (setTimeout 0), so that several pieces
+    of work queued together never add up to one long main-thread task."""
+    def run():
+        proxy.destroy()
+        callback()
+    proxy = create_proxy(run)
+    window.setTimeout(proxy, 0)
+
+
 def on_resize(node, callback: Callable[[], None]) -> None:
     """Call ``callback`` at the next animation frame after ``node`` changes size (a phone
     turned, a window resized); several changes in one frame make one call."""

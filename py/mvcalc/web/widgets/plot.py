@@ -2,23 +2,35 @@
 
 The checker samples each curve; the page only draws the points, so the main
 thread never needs sympy or the formula. Drawn once (static), like the live
-figures' full redraw: Agg's RGBA buffer goes straight onto the canvas.
+figures' full redraw: Agg's RGBA buffer goes straight onto the canvas. Each graph is
+drawn in a task of its own, after its canvas is in place, so that a question with
+several graphs never blocks the page for the sum of them.
 """
 from __future__ import annotations
 
 import math
 
-from ..dom import element, window
+from ..dom import element, later, window
 
 
 def draw(parent, data: dict, *, width: int = 260, height: int = 180, label: str = ""):
-    """A canvas in ``parent`` showing ``data``; its text alternative is ``data["alt"]``."""
+    """A canvas in ``parent`` showing ``data``; its text alternative is ``data["alt"]``.
+    The canvas is there at once; the graph on it follows in its own task."""
+    ratio = float(window.devicePixelRatio or 1)
+    canvas = element("canvas", cls="ex-plot", parent=parent,
+                     attrs={"role": "img", "aria-label": label or data.get("alt", "A graph"),
+                            "width": math.ceil(width * ratio), "height": math.ceil(height * ratio),
+                            "style": f"width:{width}px;height:{height}px"})
+    later(lambda: _paint(canvas, data, width, height, ratio))
+    return canvas
+
+
+def _paint(canvas, data: dict, width: int, height: int, ratio: float) -> None:
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
     from ...figures.style import BLUE, centre_axes
 
-    ratio = float(window.devicePixelRatio or 1)
     figure = Figure(figsize=(width / 100, height / 100), dpi=100 * ratio)
     FigureCanvasAgg(figure)
     ax = figure.add_subplot()
@@ -40,8 +52,6 @@ def draw(parent, data: dict, *, width: int = 260, height: int = 180, label: str 
     figure.tight_layout(pad=0.4)
     figure.canvas.draw()
     w, h = figure.canvas.get_width_height(physical=True)
-    canvas = element("canvas", cls="ex-plot", parent=parent,
-                     attrs={"role": "img", "aria-label": label or data.get("alt", "A graph"),
-                            "width": w, "height": h, "style": f"width:{width}px;height:{height}px"})
+    canvas.width, canvas.height = w, h
     window.mvcalcBridge.putRGBA(canvas, figure.canvas.buffer_rgba(), w, h)
-    return canvas
+    canvas.dataset.drawn = "1"
