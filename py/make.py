@@ -25,7 +25,7 @@ from sitebuild.runtime import BuildError  # noqa: E402
 
 VENV = ROOT / ".venv"
 REQUIREMENTS = ROOT / "requirements-dev.txt"
-CHROMIUM = Path("/usr/bin/chromium")
+BROWSERS = {"chromium": Path("/usr/bin/chromium"), "firefox-esr": Path("/usr/bin/firefox-esr")}
 
 
 def build(_args=None) -> None:
@@ -69,20 +69,22 @@ def venv_python() -> Path:
     return python
 
 
-def ensure_chromium() -> None:
-    if CHROMIUM.exists():
+def ensure_browsers() -> None:
+    """Debian's Chromium (every browser test) and Firefox ESR (the double-click tests)."""
+    missing = [package for package, path in BROWSERS.items() if not path.exists()]
+    if not missing:
         return
     if os.geteuid() == 0 and shutil.which("apt-get"):
-        print("browser tests need Debian's Chromium: installing it with apt-get", flush=True)
+        print(f"browser tests need {', '.join(missing)}: installing with apt-get", flush=True)
         subprocess.run(["apt-get", "update", "-qq"], check=True)
-        subprocess.run(["apt-get", "install", "-y", "-qq", "chromium"], check=True)
+        subprocess.run(["apt-get", "install", "-y", "-qq", *missing], check=True)
         return
-    raise BuildError("the browser tests need Chromium at /usr/bin/chromium: `sudo apt-get install chromium`")
+    raise BuildError(f"the browser tests need {', '.join(missing)}: `sudo apt-get install {' '.join(missing)}`")
 
 
 def test(args) -> None:
     python = venv_python()
-    ensure_chromium()
+    ensure_browsers()
     build()
     command = [str(python), "-m", "pytest", *args.pytest_args]
     print("$ " + " ".join(command), flush=True)
@@ -96,7 +98,7 @@ def bench(args) -> None:
     except ImportError:
         python = venv_python()
         os.execv(str(python), [str(python), str(Path(__file__).resolve()), "bench", *args.bench_args])
-    ensure_chromium()
+    ensure_browsers()
     build()
     from bench.run import main as run_bench
     sys.exit(run_bench(args.bench_args))

@@ -13,7 +13,7 @@ import math
 from ..dom import element, later, window
 
 
-def draw(parent, data: dict, *, width: int = 260, height: int = 180, label: str = ""):
+def draw(parent, data: dict, *, width: int = 340, height: int = 230, label: str = ""):
     """A canvas in ``parent`` showing ``data``; its text alternative is ``data["alt"]``.
     The canvas is there at once; the graph on it follows in its own task."""
     ratio = float(window.devicePixelRatio or 1)
