@@ -16,6 +16,7 @@ import zipfile
 from pathlib import Path
 
 from .paths import CACHE, DIST, PY, ROOT, RUNTIME, SITE
+from .swap import swap_in
 from . import offline
 from . import pycache
 from .runtime import ensure_runtime
@@ -177,12 +178,7 @@ def _assemble() -> Path:
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
-    old = DIST.with_name(DIST.name + ".old")
-    shutil.rmtree(old, ignore_errors=True)
-    if DIST.exists():
-        os.replace(DIST, old)
-    os.replace(tmp, DIST)
-    shutil.rmtree(old, ignore_errors=True)
+    swap_in(tmp, DIST)
     size = sum(p.stat().st_size for p in DIST.rglob("*") if p.is_file())
     files = sum(1 for p in DIST.rglob("*") if p.is_file())
     print(f"site: {DIST.relative_to(ROOT)}/ written, {files} files, {size / 1e6:.1f} MB")

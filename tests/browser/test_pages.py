@@ -3,16 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import module_pages, open_module, wait_python
-
-CANVAS_HAS_INK = """(selector) => {
-  const canvas = document.querySelector(selector);
-  if (!canvas || !canvas.width) return 0;
-  const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
-  let ink = 0;
-  for (let i = 0; i < data.length; i += 16) if (data[i] < 200 || data[i + 1] < 200 || data[i + 2] < 200) ink++;
-  return ink;
-}"""
+from .conftest import canvas_ink, module_pages, open_module, wait_python
 
 
 def test_home_lists_the_six_modules_in_order_with_their_summaries(page, server):
@@ -42,7 +33,7 @@ def test_module_page_reads_then_boots_python_and_draws(page, server, slug):
     wait_python(page)
     assert "ready" in page.inner_text("#python-status")
     figure = page.locator(".live-figure canvas").first
-    assert page.evaluate(CANVAS_HAS_INK, ".live-figure canvas") > 100, "the figure was drawn"
+    assert canvas_ink(page, figure) > 100, "the figure was drawn"
     label = figure.get_attribute("aria-label")
     assert label and len(label) > 20, "the figure has a text alternative"
     assert page.locator(".py-error").count() == 0, "no PyScript error box"
