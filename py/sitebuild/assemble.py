@@ -181,5 +181,5 @@ def _assemble() -> Path:
     swap_in(tmp, DIST)
     size = sum(p.stat().st_size for p in DIST.rglob("*") if p.is_file())
     files = sum(1 for p in DIST.rglob("*") if p.is_file())
-    print(f"site: {DIST.relative_to(ROOT)}/ written, {files} files, {size / 1e6:.1f} MB")
+    print(f"site: {DIST}/ written, {files} files, {size / 1e6:.1f} MB")
     return DIST
