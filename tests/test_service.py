@@ -100,3 +100,34 @@ def test_service_imports_no_browser_module():
     names = {a.name.split(".")[0] for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
     names |= {(n.module or "").split(".")[0] for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
     assert not names & {"js", "pyodide", "pyscript"}
+
+
+# --- labs: the worker's "lab" request -------------------------------------------------------
+
+def test_an_unknown_lab_is_refused_in_words():
+    reply = json.loads(service.handle("lab", json.dumps({"lab": "no-such-lab", "payload": {}})))
+    assert "no-such-lab" in reply["error"] and "result" not in reply
+
+
+def test_a_listed_lab_answers_through_the_service(monkeypatch, tmp_path):
+    import sys
+
+    from mvcalc import labs
+    (tmp_path / "lab_for_test.py").write_text("def handle(payload):\n    return {'twice': 2 * payload['x']}\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.setitem(labs.LABS, "doubler", ("lab_for_test", ("scipy",)))
+    try:
+        reply = json.loads(service.handle("lab", json.dumps({"lab": "doubler", "payload": {"x": 21}})))
+        assert reply == {"result": {"twice": 42}}
+        assert labs.packages("doubler") == ["scipy"]
+    finally:
+        sys.modules.pop("lab_for_test", None)
+
+
+def test_every_listed_lab_exists_and_names_vendored_packages():
+    import importlib
+
+    from mvcalc import labs
+    for name, (module, packages) in labs.LABS.items():
+        assert callable(importlib.import_module(module).handle), name
+        assert set(packages) <= {"scipy", "sympy", "numpy"}, name

@@ -8,6 +8,7 @@ the browser, so CPython tests exercise exactly what the worker runs.
 - ``question_view``: everything the page shows of one generated question (never
   the answer key, nor a graph choice's formula).
 - ``check_answer``: the question's Verdict for an answer, as a dict.
+- ``lab``: a lab's answer (``mvcalc.labs``): learner code and heavy sums, off the page.
 """
 from __future__ import annotations
 
@@ -164,6 +165,9 @@ def handle(kind: str, payload_json: str) -> str:
             result = question_view(payload["module"], payload["set"], payload["seed"])
         elif kind == "check":
             result = check_answer(payload["module"], payload["set"], payload["seed"], payload["answer"])
+        elif kind == "lab":
+            from mvcalc.labs import run
+            result = run(payload["lab"], payload.get("payload") or {})
         elif kind == "ping":
             result = {"pong": True}
         else:

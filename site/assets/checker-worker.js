@@ -6,7 +6,8 @@
  *
  *   page -> {type: "init", indexURL, zipURL}
  *   worker -> {type: "ready", ms} | {type: "failed", error}
- *   page -> {type: "request", id, kind, payload}        (payload: JSON text)
+ *   page -> {type: "request", id, kind, payload, packages}  (payload: JSON text; packages
+ *                                                       to load first, e.g. a lab's scipy)
  *   worker -> {type: "reply", id, reply}                 (reply: JSON text from mvcalc.service.handle)
  *
  * Requests are answered one at a time, in order. A runaway request is stopped by
@@ -44,7 +45,24 @@ function boot(init) {
         "service.warm_up()\n");
       handle = pyodide.globals.get("service").handle;
       post({ type: "ready", ms: Date.now() - started });
-      waiting.splice(0).forEach(answer);
+      waiting.splice(0).forEach(prepare);
+    });
+}
+
+var loaded = {};
+
+// Load the request's extra packages (once each), then answer it. The page sends one
+// request at a time and waits for its reply, so answers stay in order.
+function prepare(message) {
+  var missing = (message.packages || []).filter(function (name) { return name && !loaded[name]; });
+  if (!missing.length) { answer(message); return; }
+  pyodide.loadPackage(missing, { messageCallback: function () {}, errorCallback: function () {} })
+    .then(function () {
+      missing.forEach(function (name) { loaded[name] = true; });
+      answer(message);
+    }, function (error) {
+      post({ type: "reply", id: message.id, reply: JSON.stringify({
+        error: "the package " + missing.join(", ") + " could not be loaded: " + String(error && error.message || error) }) });
     });
 }
 
@@ -65,7 +83,7 @@ self.onmessage = function (event) {
       post({ type: "failed", error: String(error && error.message || error) });
     });
   } else if (message.type === "request") {
-    if (handle) answer(message);
+    if (handle) prepare(message);
     else waiting.push(message);
   }
 };

@@ -107,7 +107,8 @@
     if (current || state !== "ready" || !queue.length) return;
     current = queue.shift();
     var request = current;
-    worker.postMessage({ type: "request", id: request.id, kind: request.kind, payload: request.payload });
+    worker.postMessage({ type: "request", id: request.id, kind: request.kind, payload: request.payload,
+                        packages: request.packages });
     timer = setTimeout(function () { timedOut(request); }, request.timeout);
   }
 
@@ -131,13 +132,15 @@
     start();                             // a fresh worker; the queue waits for it
   }
 
-  function request(kind, payload, timeoutMs) {
+  // packages: comma-separated Pyodide packages the worker loads before answering (a lab's scipy)
+  function request(kind, payload, timeoutMs, packages) {
     return new Promise(function (resolve) {
       if (state === "failed") {
         resolve(JSON.stringify({ error: "The answer checker is not available: " + failure + ". Reloading the page may help." }));
         return;
       }
-      queue.push({ id: nextId++, kind: kind, payload: payload, timeout: timeoutMs || 4000, resolve: resolve });
+      queue.push({ id: nextId++, kind: kind, payload: payload, timeout: timeoutMs || 4000, resolve: resolve,
+                   packages: packages ? String(packages).split(",") : [] });
       if (state === "idle" && document.documentElement.classList.contains("python-ready")) start();
       else pump();
     });

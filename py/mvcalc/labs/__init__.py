@@ -1,0 +1,27 @@
+"""Labs that run in the checker worker: learner code, long computations, scipy.
+
+A lab is a pure module with ``handle(payload: dict) -> dict`` (JSON in, JSON out),
+listed in :data:`LABS` with the Pyodide packages it needs beyond numpy and sympy.
+The page asks for one with ``await mvcalc.web.checker.lab(name, payload)``; the
+worker loads the packages first (so scipy never reaches the page's main thread)
+and the page's time limit stops a runaway request. Only names listed here run.
+"""
+from __future__ import annotations
+
+import importlib
+
+# name -> (module, extra Pyodide packages the worker loads before the first call)
+LABS: dict[str, tuple[str, tuple[str, ...]]] = {
+}
+
+
+def packages(name: str) -> list[str]:
+    """The packages lab ``name`` needs (KeyError for an unknown lab)."""
+    return list(LABS[name][1])
+
+
+def run(name: str, payload: dict) -> dict:
+    """Lab ``name``'s answer to ``payload``."""
+    if name not in LABS:
+        raise LookupError(f"there is no lab {name!r}")
+    return importlib.import_module(LABS[name][0]).handle(payload)
