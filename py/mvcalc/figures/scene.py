@@ -12,10 +12,17 @@ class Scene:
     redraw only them (blitting) while a slider moves. ``update`` returns True when
     something static changed too (new axis limits, a new function), which needs a
     full redraw. ``describe`` is the figure's text alternative for its current state.
+
+    Drafts: a scene that sets ``drafts = True`` finds ``self.draft`` True during an update
+    made while a range slider is being dragged, and False in the update the page makes when
+    the slider is let go (its ``change`` event); it may draw a cheaper version meanwhile
+    (e.g. an animated contour set on a coarse grid), never a different answer.
     """
 
     aspect = 0.62            # height / width
     params: dict[str, Any] = {}
+    drafts = False           # True: the page sets ``draft`` (see above)
+    draft = False
 
     def __init__(self, **params: Any) -> None:
         self.params = {**type(self).params, **params}

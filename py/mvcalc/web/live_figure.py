@@ -13,6 +13,10 @@ Controls, all optional, all found inside the ``<figure>``:
   pointer in data coordinates (of ``scene.pointer_axes``, else the figure's first axes)
   and ``on_key(key)`` gets a key name (``"ArrowLeft"``, ``"Home"``, ...); each returns
   True when the figure must be redrawn. Pointer moves are coalesced per animation frame.
+- drafts: a scene with ``drafts = True`` gets ``scene.draft = True`` while a range slider is
+  being dragged (its ``input`` events) and one more update with ``scene.draft = False`` on the
+  slider's ``change`` (let go, or a key step), so it can redraw cheaply while dragging (e.g. a
+  contour set as an animated artist on a coarse grid) and at full quality when the learner stops.
 """
 from __future__ import annotations
 
@@ -58,6 +62,7 @@ class LiveFigure:
         self.alt = host.querySelector(".figure-alt") or element(
             "p", cls="figure-alt", attrs={"aria-live": "polite"}, parent=host)
         self.pending: dict = {}
+        self.drafting = False                          # a range slider is being dragged (drafts)
         self.pointer: tuple[float, float] | None = None
         self.frame_requested = False
         self.background = None
@@ -143,6 +148,8 @@ class LiveFigure:
             self.scene.params[name] = _value(control)
             event = "change" if control.tagName == "SELECT" else "input"
             on(control, event, lambda event, name=name: self._on_input(name, event.target))
+            if event == "input" and getattr(self.scene, "drafts", False):
+                on(control, "change", lambda event, name=name: self._on_input(name, event.target, final=True))
         self.scene.apply()
 
     def _show_value(self, control) -> None:
@@ -152,9 +159,10 @@ class LiveFigure:
         if output is not None:
             output.value = _shown(_value(control))
 
-    def _on_input(self, name: str, control) -> None:
+    def _on_input(self, name: str, control, final: bool = False) -> None:
         self._show_value(control)
         self.pending[name] = _value(control)
+        self.drafting = getattr(self.scene, "drafts", False) and not final and control.tagName != "SELECT"
         self._request_frame()
 
     def _request_frame(self) -> None:
@@ -166,6 +174,8 @@ class LiveFigure:
         self.frame_requested = False
         params, self.pending = self.pending, {}
         pointer, self.pointer = self.pointer, None
+        if getattr(self.scene, "drafts", False):
+            self.scene.draft = bool(params) and self.drafting
         full = self.scene.update(**params) if params else False
         moved = bool(pointer is not None and self.scene.on_pointer(*pointer))
         if moved:
@@ -175,6 +185,8 @@ class LiveFigure:
 
     def set(self, **params) -> None:
         """Change parameters from code (a page handler, a keyboard action) and redraw."""
+        if getattr(self.scene, "drafts", False):
+            self.scene.draft = False
         full = self.scene.update(**params)
         self.redraw(full=full)
 
