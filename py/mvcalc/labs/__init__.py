@@ -12,6 +12,7 @@ import importlib
 
 # name -> (module, extra Pyodide packages the worker loads before the first call)
 LABS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "backprop": ("mvcalc.labs.backprop", ()),
 }
 
 
