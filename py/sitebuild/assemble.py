@@ -15,6 +15,7 @@ import tomllib
 import zipfile
 from pathlib import Path
 
+from .pages import write_pages
 from .paths import CACHE, DIST, PY, ROOT, RUNTIME, SITE
 from .swap import swap_in
 from . import offline
@@ -168,6 +169,7 @@ def _assemble() -> Path:
         tmp.mkdir(parents=True)
         shutil.copyfile(ROOT / "index.html", tmp / "index.html")
         copy_tree(SITE, tmp / "site")
+        write_pages(tmp)                                    # module pages into their shell, home cards
         shutil.copytree(RUNTIME, tmp / "site/vendor",
                         ignore=shutil.ignore_patterns("pyodide-lock.official.json"))
         package_zip(tmp / "py/mvcalc.zip")

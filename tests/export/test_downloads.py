@@ -14,6 +14,7 @@ import pytest
 
 from mvcalc.export import export_page
 from mvcalc.export.site import page_slug, page_title, write_page_downloads
+from sitebuild.pages import rendered
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGES = sorted((ROOT / "site").glob("*/index.html"))
@@ -59,10 +60,9 @@ def run(args: list[str], cwd: Path) -> subprocess.CompletedProcess:
 @pytest.fixture(scope="module", params=[p.parent.name for p in PAGES])
 def download(request, tmp_path_factory):
     """One page's downloads, written as the build writes them, into a scratch site."""
-    source = ROOT / "site" / request.param / "index.html"
     folder = tmp_path_factory.mktemp(request.param)
     page = folder / "index.html"
-    page.write_text(source.read_text())
+    page.write_text(rendered(request.param))
     export = write_page_downloads(page)
     if export is None:
         pytest.skip(f"{request.param} mounts no figure")
@@ -110,7 +110,7 @@ def test_the_page_links_its_downloads(download):
 
 
 def test_a_page_with_a_marker_gets_its_links_there(tmp_path):
-    source = (ROOT / "site/m1-what-is-calculus/index.html").read_text()
+    source = rendered("m1-what-is-calculus")
     marked = source.replace("</section>", '</section>\n<div class="downloads" data-downloads></div>', 1)
     page = tmp_path / "index.html"
     page.write_text(marked)
@@ -121,7 +121,7 @@ def test_a_page_with_a_marker_gets_its_links_there(tmp_path):
 
 
 def test_page_helpers_title_and_slug_are_read_from_the_html():
-    html = (ROOT / "site/m4-taylor-series/index.html").read_text()
+    html = rendered("m4-taylor-series")
     assert page_slug(html) == "m4-taylor-series"
     export = export_page("m4-taylor-series", html, page_title(html))
     assert "def maclaurin_cos" in export.script, "a page-level helper the figure uses is inlined"

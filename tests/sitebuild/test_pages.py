@@ -1,0 +1,88 @@
+"""Module pages are written into one shell from MODULES; their sources hold only <main>."""
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+import pytest
+
+from mvcalc.course import MODULES
+from sitebuild.pages import CARDS, PageError, render_module, rendered, rendered_home
+from sitebuild.paths import ROOT, SITE
+
+SLUGS = [m.slug for m in MODULES]
+
+
+def test_every_module_has_a_page_and_every_page_a_module():
+    assert sorted(p.parent.name for p in SITE.glob("*/index.html")) == sorted(SLUGS)
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_a_source_holds_only_its_main(slug):
+    source = (SITE / slug / "index.html").read_text()
+    for shell_part in ("<html", "<head", "<body", "<header", "<footer", "<script", "<h1"):
+        assert shell_part not in source, f"{slug}: {shell_part} belongs to the shell"
+    assert source.count('<main id="content">') == 1 and source.count("</main>") == 1
+
+
+class Outline(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.tags: list[tuple[str, dict]] = []
+        self.text: list[str] = []
+        self.inside: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+        self.inside.append(tag)
+
+    def handle_endtag(self, tag):
+        if tag in self.inside:
+            while self.inside.pop() != tag:
+                pass
+
+    def handle_data(self, data):
+        if self.inside and self.inside[-1] in ("h1", "title", "a"):
+            self.text.append((self.inside[-1], data.strip()))
+
+
+@pytest.mark.parametrize("number,module", list(enumerate(MODULES, start=1)))
+def test_the_page_has_its_title_number_navigation_and_scripts(number, module):
+    page = rendered(module.slug)
+    assert page.startswith("<!doctype html>\n<html"), "no comment before the doctype (quirks mode)"
+    outline = Outline()
+    outline.feed(page)
+    texts = outline.text
+    assert ("h1", module.title) in texts and sum(1 for t, _ in texts if t == "h1") == 1
+    assert ("title", f"{number}. {module.title} · Multivariate Calculus for Machine Learning") in texts
+    body = [attrs for tag, attrs in outline.tags if tag == "body"][0]
+    assert body["data-page"] == module.slug
+    links = [attrs for tag, attrs in outline.tags if tag == "a" and attrs.get("href", "").endswith("/index.html")]
+    assert [a["href"] for a in links[1:]] == [f"../{m.slug}/index.html" for m in MODULES]
+    assert [a["href"] for a in links if a.get("aria-current") == "page"] == [f"../{module.slug}/index.html"]
+    scripts = [attrs["src"] for tag, attrs in outline.tags if tag == "script"]
+    assert scripts[-1] == "../assets/loader.js" and "../assets/checker.js" in scripts
+    assert f"Module {number} of {len(MODULES)}" in page
+    assert "{{" not in re.sub(r"<main.*</main>", "", page, flags=re.S), "a placeholder was left unfilled"
+
+
+def test_lesson_text_is_kept_as_written_braces_included():
+    page = render_module("m1-what-is-calculus", '<main id="content">\n<p>\\(\\frac{1}{x}\\) {{title}}</p>\n</main>')
+    assert "<p>\\(\\frac{1}{x}\\) {{title}}</p>" in page, "the lesson is inserted last, untouched"
+
+
+def test_a_page_for_no_module_or_without_main_is_refused_by_name():
+    with pytest.raises(PageError, match="m9-nothing"):
+        render_module("m9-nothing", '<main id="content"></main>')
+    with pytest.raises(PageError, match="no <main"):
+        render_module("m1-what-is-calculus", "<p>lost</p>")
+
+
+def test_the_home_lists_every_module_from_modules():
+    home = rendered_home()
+    assert CARDS in (ROOT / "index.html").read_text() and CARDS not in home
+    cards = re.findall(r'<li class="module-card" data-module="([^"]+)">\s*<h2><a href="site/\1/index.html">'
+                       r'(\d)\. ([^<]+)</a></h2>\s*<p class="summary">([^<]+)</p>', home)
+    assert [(slug, int(n), title) for slug, n, title, _ in cards] == [
+        (m.slug, i, m.title) for i, m in enumerate(MODULES, start=1)]
+    assert [summary for *_, summary in cards] == [m.summary.replace("'", "'") for m in MODULES]
