@@ -56,6 +56,11 @@ MODULES: tuple[Module, ...] = (
         "m3-chain-rule-and-neural-networks", "The multivariate chain rule and neural networks",
         "The multivariate chain rule as a product of Jacobians, a neuron and a layer of a neural "
         "network, and backpropagation as the chain rule term by term.",
+        (
+            _set("multivariate-chain-rule", "The multivariate chain rule", "m3.multivariate_chain_rule"),
+            _set("simple-neural-networks", "Simple artificial neural networks", "m3.simple_networks"),
+            _set("training-neural-networks", "Training neural networks", "m3.training_networks"),
+        ),
     ),
     Module(
         "m4-taylor-series", "Taylor series and linearisation",
