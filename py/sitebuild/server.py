@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import sys
 import threading
 from pathlib import Path
 
@@ -45,14 +46,24 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         super().end_headers()
 
 
+class QuietServer(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address) -> None:
+        """A browser that closes a connection mid-download (a page left, a test ended) is
+        normal, not an error worth a traceback; anything else is still reported."""
+        if isinstance(sys.exc_info()[1], (ConnectionResetError, BrokenPipeError, ConnectionAbortedError)):
+            return
+        super().handle_error(request, client_address)
+
+
 class SiteServer:
     """Serve ``root`` at http://127.0.0.1:<port><prefix> in a background thread."""
 
     def __init__(self, root: Path, prefix: str = "/", port: int = 0, host: str = "127.0.0.1"):
         prefix = "/" + prefix.strip("/") + "/" if prefix.strip("/") else "/"
         handler = functools.partial(type("SiteHandler", (Handler,), {"prefix": prefix}), directory=str(root))
-        self.httpd = http.server.ThreadingHTTPServer((host, port), handler)
-        self.httpd.daemon_threads = True
+        self.httpd = QuietServer((host, port), handler)
         self.url = f"http://{host}:{self.httpd.server_address[1]}{prefix}"
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 

@@ -40,3 +40,15 @@ def test_no_absolute_or_outside_urls_in_pages():
             assert not re.match(r"^[a-z]+://", url), f"{page.name}: outside URL {url}"
     for script in (ROOT / "site/assets").glob("*.js"):
         assert not re.search(r"https?://(?!www\.w3\.org)", script.read_text()), script.name
+
+
+def test_the_server_stays_quiet_when_a_browser_hangs_up_but_reports_real_errors(capsys):
+    from sitebuild.server import SiteServer
+
+    with SiteServer(DIST) as server:
+        for error, reported in ((ConnectionResetError(104, "reset"), False), (ValueError("a bug"), True)):
+            try:
+                raise error
+            except Exception:
+                server.httpd.handle_error(None, ("127.0.0.1", 1))
+            assert (type(error).__name__ in capsys.readouterr().err) is reported
