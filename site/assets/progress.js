@@ -9,7 +9,7 @@
  * What can go wrong is said on the page, never crashed on or silently lost:
  * unreadable or foreign data is set aside under another key; a full storage quota
  * or storage that is switched off is reported, suggesting export. Export writes a
- * .json file; import validates it first, and a bad file changes nothing.
+ * .json file; import validates it first (a bad file changes nothing) and merges it in.
  */
 (function () {
   "use strict";
@@ -161,6 +161,33 @@
 
   function copy(value) { return JSON.parse(JSON.stringify(value)); }
 
+  function mergedQuestion(mine, theirs) {
+    if (!mine) return copy(theirs);
+    var keepMine = mine.correct && !theirs.correct;
+    var from = keepMine ? mine : theirs;
+    return {
+      correct: Boolean(mine.correct || theirs.correct),
+      attempts: Math.max(mine.attempts || 0, theirs.attempts || 0),
+      variant: from.variant || 0,
+      answer: from.answer || ""
+    };
+  }
+
+  /* Progress ``mine`` with an imported document ``theirs`` added (both valid). */
+  function merged(mine, theirs) {
+    var result = copy(mine);
+    Object.keys(theirs.sets).forEach(function (key) {
+      var incoming = theirs.sets[key];
+      var target = result.sets[key] || (result.sets[key] = { current: 0, questions: {} });
+      if (Number.isInteger(incoming.current) && incoming.current >= 0) target.current = incoming.current;
+      Object.keys(incoming.questions).forEach(function (index) {
+        target.questions[index] = mergedQuestion(target.questions[index], incoming.questions[index]);
+      });
+    });
+    result.updated = new Date().toISOString();
+    return result;
+  }
+
   var api = {
     KEY: KEY,
     SCHEMA: SCHEMA,
@@ -238,7 +265,10 @@
       return link.download;
     },
 
-    /* Replace the progress with an exported file's; a bad file changes nothing. */
+    /* Merge an exported file into this browser's progress, so importing on a shared or
+     * second computer never loses work done here: a question is correct if it is correct
+     * in either, keeps the larger attempt count, and takes the file's variant and answer
+     * unless only this browser's record is correct. A bad file changes nothing. */
     importText: function (text) {
       var doc;
       try {
@@ -248,11 +278,12 @@
       }
       var problem = problemWith(doc);
       if (problem) return { ok: false, message: "That file was not imported: " + problem + ". Your progress is unchanged." };
-      data = doc;
+      data = merged(data, doc);
       var saved = save();
       changed();
       var sets = Object.keys(doc.sets).length;
-      return { ok: true, message: "Progress imported: " + sets + " exercise set" + (sets === 1 ? "" : "s") + "." +
+      return { ok: true, message: "Progress imported: " + sets + " exercise set" + (sets === 1 ? "" : "s") +
+        ", added to what this browser already had." +
         (saved ? "" : " It could not be stored in this browser, so export it again before you leave.") };
     },
 

@@ -144,3 +144,30 @@ def test_storage_switched_off_is_reported(page, server):
     notice.wait_for()
     assert "not letting this site store" in notice.inner_text()
     assert page.locator(".module-card .progress-line").count() == 6
+
+
+def test_an_import_adds_to_this_browsers_progress_and_loses_nothing(page, server, tmp_path):
+    """A learner who worked on two computers keeps both: correct in either is correct."""
+    page.goto(server.url)
+    record(page, M1, "differentiate", 0)            # done here only
+    record(page, M1, "chain-rule", 1)               # done here, wrong in the file
+    theirs = {"app": "mvcalc", "schema": 1, "updated": "2026-01-01T00:00:00Z", "sets": {
+        "m1-what-is-calculus/chain-rule": {"current": 3, "questions": {
+            "1": {"correct": False, "attempts": 5, "variant": 2, "answer": "wrong"},
+            "2": {"correct": True, "attempts": 1, "variant": 0, "answer": "2x"}}},
+        "m1-what-is-calculus/toolbox": {"current": 0, "questions": {
+            "0": {"correct": True, "attempts": 2, "variant": 1, "answer": "cos(x)"}}}}}
+    path = tmp_path / "other-computer.json"
+    path.write_text(json.dumps(theirs))
+    with page.expect_file_chooser() as chooser:
+        page.get_by_role("button", name="Import progress…").click()
+    chooser.value.set_files(str(path))
+    page.locator(".progress-message").filter(has_text="added to what this browser already had").wait_for()
+    assert card_line(page, M1).startswith("4 of "), "two done here and two in the file"
+    page.reload()
+    sets = json.loads(stored(page))["sets"]
+    assert sets["m1-what-is-calculus/differentiate"]["questions"]["0"]["correct"] is True
+    kept = sets["m1-what-is-calculus/chain-rule"]["questions"]["1"]
+    assert kept["correct"] is True and kept["attempts"] == 5, kept
+    assert sets["m1-what-is-calculus/chain-rule"]["questions"]["2"]["answer"] == "2x"
+    assert sets["m1-what-is-calculus/toolbox"]["questions"]["0"]["variant"] == 1
