@@ -48,7 +48,11 @@ MODULES: tuple[Module, ...] = (
         "Partial derivatives, the total derivative, the Jacobian as an uphill arrow and as a "
         "matrix, the Hessian, and numerical derivatives when there is no formula.",
         (
+            _set("partial-differentiation", "Partial differentiation", "m2.partial_differentiation"),
             _set("calculating-jacobian", "Calculating the Jacobian", "m2.jacobian"),
+            _set("bigger-jacobians", "Bigger Jacobians", "m2.bigger_jacobians"),
+            _set("calculating-hessians", "Calculating Hessians", "m2.hessians"),
+            _set("jacobian-hessian-assessment", "Assessment: Jacobians and Hessians", "m2.assessment"),
             _set("finite-differences", "Derivatives by finite differences", "m2.finite_differences"),
         ),
     ),
@@ -66,6 +70,14 @@ MODULES: tuple[Module, ...] = (
         "m4-taylor-series", "Taylor series and linearisation",
         "Approximating functions by power series: deriving the Taylor series, its special cases, "
         "linearisation and its error, and the multivariate Taylor series.",
+        (
+            _set("matching-approximations", "Matching functions and approximations",
+                 "m4.matching_approximations"),
+            _set("applying-taylor", "Applying the Taylor series", "m4.applying_taylor"),
+            _set("special-cases", "Taylor series special cases", "m4.special_cases"),
+            _set("taylor-2d", "2D Taylor series", "m4.taylor_2d"),
+            _set("taylor-assessment", "Taylor assessment", "m4.taylor_assessment"),
+        ),
     ),
     Module(
         "m5-optimisation", "Optimisation",

@@ -1,12 +1,41 @@
-"""Module 2: Multivariate calculus (placeholder: one live figure until its issue lands)."""
-import numpy as np
+"""Module 2: Multivariate calculus. Every lesson's live figure, and the Sandpit lab's glue
+(a click dips the stick; "New sandpit" deals a new pit)."""
+from __future__ import annotations
 
-from ...figures.curve import CurveScene
+from ...figures.contour import CanScene, GradientScene, SliceScene
+from ...figures.hessian import HessianScene
+from ...figures.polar_map import PolarMapScene
+from ...figures.sandpit import SandpitScene
+from ...figures.step_size import StepSizeScene
+from ...figures.total_derivative import TotalDerivativeScene
+from ..dom import by_id, on
 from ..live_figure import mount
 
 
 def main() -> None:
-    mount("fig-preview", CurveScene(
-        lambda x, a: x**2 * a, x_range=(-2, 2), y_range=(-4, 4), label=r"$f(x, y) = x^2 y$ at fixed $y$",
-        text="The slice of f(x, y) = x²y at y = {a:g}: a parabola x²·{a:g}. Holding y constant, "
-             "∂f/∂x = 2xy is the slope of this slice.", a=1.0))
+    mount("fig-can", CanScene())
+    mount("fig-slice", SliceScene())
+    mount("fig-total", TotalDerivativeScene())
+    mount("fig-gradient", GradientScene())
+    mount("fig-polar", PolarMapScene())
+    mount("fig-hessian", HessianScene())
+    mount("fig-steps", StepSizeScene())
+    sandpit = mount("fig-sandpit", SandpitScene())
+    _bind_sandpit(sandpit)
+
+
+def _bind_sandpit(sandpit) -> None:
+    """A click (or tap) dips the stick where it lands; the button deals a new pit."""
+    button = by_id("sandpit-new")
+    button.hidden = False
+
+    def dip(event) -> None:
+        if sandpit.scene.dip(*sandpit.data_point(event.clientX, event.clientY)) is not None:
+            sandpit.redraw()
+
+    def new_pit(_event) -> None:
+        sandpit.scene.new_pit()
+        sandpit.redraw()
+
+    on(sandpit.canvas, "click", dip)
+    on(button, "click", new_pit)
