@@ -88,6 +88,10 @@ MODULES: tuple[Module, ...] = (
         "m6-regression", "Regression",
         "Fitting data: linear regression by minimising chi-squared, non-linear least squares by "
         "gradient descent, and curve fitting in practice.",
+        (
+            _set("linear-regression", "Linear regression", "m6.linear_regression"),
+            _set("fitting-non-linear", "Fitting a non-linear function", "m6.fitting_non_linear"),
+        ),
     ),
 )
 

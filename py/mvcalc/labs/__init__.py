@@ -13,6 +13,8 @@ import importlib
 # name -> (module, extra Pyodide packages the worker loads before the first call)
 LABS: dict[str, tuple[str, tuple[str, ...]]] = {
     "backprop": ("mvcalc.labs.backprop", ()),
+    "heights": ("mvcalc.labs.heights", ()),
+    "curve_fit": ("mvcalc.labs.curve_fit", ("scipy",)),
 }
 
 

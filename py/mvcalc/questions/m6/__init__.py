@@ -1,0 +1,1 @@
+"""Module 6, Regression: one file of templates per exercise set."""
