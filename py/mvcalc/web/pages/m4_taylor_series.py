@@ -1,20 +1,16 @@
-"""Module 4: Taylor series and linearisation (placeholder)."""
-import math
+"""Module 4: Taylor series and linearisation. Every lesson's live figure."""
+from __future__ import annotations
 
-import numpy as np
-
-from ...figures.curve import CurveScene
+from ...figures.taylor import LinearisationScene, MatchScene, PowerSeriesScene, TaylorScene
+from ...figures.taylor2d import Taylor2DScene
+from ...figures.taylor_series import EXPLORER, SPECIAL
 from ..live_figure import mount
 
 
-def maclaurin_cos(x, order):
-    n = int(round(order))
-    return sum((-1) ** k * x ** (2 * k) / math.factorial(2 * k) for k in range(n // 2 + 1))
-
-
 def main() -> None:
-    mount("fig-preview", CurveScene(
-        maclaurin_cos, x_range=(-7, 7), y_range=(-2, 2), label="Maclaurin polynomial of cos x",
-        reference=np.cos, reference_label="cos x",
-        text="cos x and its Maclaurin polynomial up to order {a:g}: the higher the order, "
-             "the wider the range where the two agree.", a=2))
+    mount("fig-match", MatchScene())
+    mount("fig-power", PowerSeriesScene())
+    mount("fig-taylor", TaylorScene(EXPLORER, fn="exp", order=3, a=0.0, probe=1.0))
+    mount("fig-special", TaylorScene(SPECIAL, fn="reciprocal", order=4, a=1.0, probe=1.5))
+    mount("fig-linear", LinearisationScene())
+    mount("fig-taylor2d", Taylor2DScene())
