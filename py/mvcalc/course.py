@@ -83,6 +83,12 @@ MODULES: tuple[Module, ...] = (
         "m5-optimisation", "Optimisation",
         "Newton-Raphson in one dimension, gradient descent in many, Newton's method with the "
         "Hessian, and constrained optimisation with Lagrange multipliers.",
+        (
+            _set("newton-raphson-1d", "Newton-Raphson in one dimension", "m5.newton_raphson"),
+            _set("checking-newton-raphson", "Checking Newton-Raphson", "m5.checking_newton"),
+            _set("optimisation-scenarios", "Optimisation scenarios", "m5.scenarios"),
+            _set("lagrange-multipliers", "Lagrange multipliers", "m5.lagrange"),
+        ),
     ),
     Module(
         "m6-regression", "Regression",

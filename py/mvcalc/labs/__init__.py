@@ -12,6 +12,8 @@ import importlib
 
 # name -> (module, extra Pyodide packages the worker loads before the first call)
 LABS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "descent": ("mvcalc.labs.descent", ()),
+    "lagrange": ("mvcalc.labs.lagrange", ("scipy",)),
     "backprop": ("mvcalc.labs.backprop", ()),
     "heights": ("mvcalc.labs.heights", ()),
     "curve_fit": ("mvcalc.labs.curve_fit", ("scipy",)),

@@ -1,0 +1,1 @@
+"""Module 5 exercise sets: Newton-Raphson, checking it, Lagrange multipliers, scenarios."""
