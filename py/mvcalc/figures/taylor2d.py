@@ -250,15 +250,14 @@ class Taylor2DScene(Scene):
         else:
             self.arrow.set_data([], [])
         low, high = s.z_range
-        t = np.linspace(-PATCH, PATCH, self.MESH)
-        fine = np.linspace(-PATCH, PATCH, 13)
-        for i, offset in enumerate(t):
-            for line, (xs, ys) in ((self.mesh[i], (px + offset + 0 * fine, py + fine)),
-                                   (self.mesh[self.MESH + i], (px + fine, py + offset + 0 * fine))):
-                zs = model(xs, ys)
-                inside = (np.abs(xs) <= LIMIT) & (np.abs(ys) <= LIMIT) & (zs >= low) & (zs <= high)
-                zs = np.where(inside, zs, np.nan)
-                line.set_data_3d(xs, ys, zs)
+        # a square around the point, cut to the map: each mesh line's z clipped to the box
+        x0, x1 = max(-LIMIT, px - PATCH), min(LIMIT, px + PATCH)
+        y0, y1 = max(-LIMIT, py - PATCH), min(LIMIT, py + PATCH)
+        across, along = np.linspace(0, 1, self.MESH), np.linspace(0, 1, 13)
+        for i, u in enumerate(across):
+            for line, (xs, ys) in ((self.mesh[i], (x0 + u * (x1 - x0) + 0 * along, y0 + along * (y1 - y0))),
+                                   (self.mesh[self.MESH + i], (x0 + along * (x1 - x0), y0 + u * (y1 - y0) + 0 * along))):
+                line.set_data_3d(xs, ys, np.clip(model(xs, ys), low, high))
         self.dot.set_data_3d([px], [py], [float(s.f(px, py))])
         return full
 
