@@ -135,10 +135,10 @@ LANDSCAPES: tuple[Landscape, ...] = (
               ((0.0, 0.0),), expr="x^2 + 10y^2"),
     Landscape("banana", "a curved (banana) valley", "(1 - x)^2 + 4(y - x^2)^2", *_banana(), (-2.2, 2.2),
               (-0.8, 1.84), (-1.5, 1.5), ((1.0, 1.0),), expr="(1 - x)^2 + 4(y - x^2)^2"),
-    Landscape("wells", "two wells and a saddle", r"x^2 + \tfrac{1}{4}y^4 - \tfrac{1}{2}y^2 + \tfrac{1}{4}",
+    Landscape("wells", "two wells and a saddle", "x^2 + y^4/4 - y^2/2 + 1/4",
               *_two_wells(), (-2.5, 2.5), (-1.5, 1.5), (1.5, 0.3), ((0.0, 1.0), (0.0, -1.0)),
               expr="x^2 + y^4/4 - y^2/2 + 1/4"),
-    Landscape("egg", "an egg box in a bowl", r"\tfrac{1}{8}(x^2 + y^2) - \cos x \cos y + 1", *_egg(),
+    Landscape("egg", "an egg box in a bowl", r"(x^2 + y^2)/8 - \cos x \cos y + 1", *_egg(),
               (-7, 7), (-4.2, 4.2), (4.5, 3.5), ((0.0, 0.0),), expr="(x^2 + y^2)/8 - cos(x) cos(y) + 1"),
 )
 LANDSCAPES_BY_KEY = {s.key: s for s in LANDSCAPES}
@@ -180,7 +180,7 @@ def hybrid_step(J, H, gamma: float = 0.1, max_length: float = 2.0):
 
 
 @dataclass
-class Path:
+class Walk:
     points: list                 # [(x, y), ...] from the start
     values: list                 # f at each point
     status: str                  # "converged", "diverged", "stopped" (out of steps), "stuck"
@@ -195,7 +195,7 @@ STEP_TOL = 1e-7
 ESCAPE = 1e3
 
 
-def run(land: Landscape, start, step: Callable, max_steps: int = 200) -> Path:
+def descend(land: Landscape, start, step: Callable, max_steps: int = 200) -> Walk:
     """Follow ``step(J, H) -> d`` from ``start`` until the gradient vanishes, the walk
     leaves the map far behind (diverged), a step cannot be taken, or ``max_steps``."""
     p = np.array(start, dtype=float)
@@ -222,7 +222,7 @@ def run(land: Landscape, start, step: Callable, max_steps: int = 200) -> Path:
     else:
         if float(np.linalg.norm(land.J(p))) < GRAD_TOL:
             status = "converged"
-    return Path(points, values, status)
+    return Walk(points, values, status)
 
 
 METHODS: dict[str, Callable] = {
@@ -265,7 +265,7 @@ PROBLEMS: tuple[Constrained, ...] = (
                 lambda x, y: x * x + y * y - 5, lambda x, y: np.array([2 * x, 2 * y]),
                 lambda t: (math.sqrt(5) * math.cos(t), math.sqrt(5) * math.sin(t)),
                 (-3.4, 3.4, -2.8, 2.8), "x + 2y", "x^2 + y^2 - 5", 2.4),
-    Constrained("xy-ellipse", "xy on the ellipse x²/4 + y² = 1", "x y", r"\tfrac{1}{4}x^2 + y^2 - 1",
+    Constrained("xy-ellipse", "xy on the ellipse x²/4 + y² = 1", "x y", "x^2/4 + y^2 - 1",
                 lambda x, y: x * y, lambda x, y: np.array([y, x]),
                 lambda x, y: x * x / 4 + y * y - 1, lambda x, y: np.array([x / 2, 2 * y]),
                 lambda t: (2 * math.cos(t), math.sin(t)),

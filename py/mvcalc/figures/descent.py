@@ -10,7 +10,7 @@ import math
 
 import numpy as np
 
-from ..optimise import LANDSCAPES, LANDSCAPES_BY_KEY, METHODS, Path, grid, run
+from ..optimise import LANDSCAPES, LANDSCAPES_BY_KEY, METHODS, Walk, descend, grid
 from .scene import Scene
 from .style import BLUE, GREEN, GREY, INK, ORANGE, VERMILION, is_narrow, ticks_for_width
 from .tangent import fmt
@@ -20,7 +20,7 @@ NAMES = {"gradient": "gradient descent", "newton": "Newton", "hybrid": "hybrid",
 MARKERS = {"gradient": "o", "newton": "s", "hybrid": "^", "yours": "o"}
 STATUS = {"converged": "reached the bottom", "diverged": "diverged (ran off the map)",
           "stopped": "still going when the steps ran out", "stuck": "stuck (no step could be taken)"}
-KEY_HELP = ("Move the pointer over the map, or click it, to move the start (the black cross). "
+DESCENT_KEY_HELP = ("Move the pointer over the map, or click it, to move the start (the black cross). "
             "With the map focused (click it, or Tab to it), the arrow keys move the start, "
             "Page Up and Page Down move it in bigger steps up and down, and Enter puts it back.")
 
@@ -36,7 +36,7 @@ def path_length(points) -> float:
     return float(sum(math.dist(a, b) for a, b in zip(points, points[1:])))
 
 
-def show(value: float) -> str:
+def big_number(value: float) -> str:
     if value is not None and math.isfinite(value) and abs(value) >= 1e5:
         return f"{value:.2e}".replace("-", "−")
     return fmt(value, 3)
@@ -47,12 +47,12 @@ class DescentScene(Scene):
 
     aspect = 0.62
     params = {"land": "valley", "gamma": 0.09, "steps": 100.0, "sx": None, "sy": None}
-    key_help = KEY_HELP
+    key_help = DESCENT_KEY_HELP
 
     def __init__(self, methods=("gradient",), **params):
         super().__init__(**params)
         self.methods = tuple(methods)
-        self.paths: dict[str, Path] = {}
+        self.paths: dict[str, Walk] = {}
         self.shown = None
 
     @property
@@ -104,7 +104,7 @@ class DescentScene(Scene):
         land, start = self.land, self.start()
         gamma = float(self.params.get("gamma", 0.1))
         n = int(max(1, round(float(self.params.get("steps", 100)))))
-        self.paths = {m: run(land, start, METHODS[m](gamma), n) for m in self.methods if m in METHODS}
+        self.paths = {m: descend(land, start, METHODS[m](gamma), n) for m in self.methods if m in METHODS}
 
     def apply(self) -> bool:
         full = self.land.key != self.shown
@@ -151,8 +151,8 @@ class DescentScene(Scene):
             return ""
         end = path.points[-1]
         return (f"{NAMES[m]} took {path.steps} step{'s' if path.steps != 1 else ''} and "
-                f"{STATUS[path.status]}, ending at ({show(end[0])}, {show(end[1])}) where "
-                f"f = {show(path.values[-1])}")
+                f"{STATUS[path.status]}, ending at ({big_number(end[0])}, {big_number(end[1])}) where "
+                f"f = {big_number(path.values[-1])}")
 
     def describe(self) -> str:
         land, (sx, sy) = self.land, self.start()
@@ -170,12 +170,12 @@ class DescentScene(Scene):
         for m, path in self.paths.items():
             out[f"{m}-steps"] = str(path.steps)
             out[f"{m}-status"] = STATUS[path.status]
-            out[f"{m}-f"] = show(path.values[-1])
-            out[f"{m}-length"] = show(path_length(path.points))
+            out[f"{m}-f"] = big_number(path.values[-1])
+            out[f"{m}-length"] = big_number(path_length(path.points))
         return out
 
 
-LAB_KEY_HELP = ("Move the pointer over the map to place the start (the black cross) and click to run "
+SANDPIT_KEY_HELP = ("Move the pointer over the map to place the start (the black cross) and click to run "
                 "your next_step from there. With the map focused (click it, or Tab to it), the arrow "
                 "keys move the start, Page Up and Page Down move it in bigger steps, and Enter runs.")
 
@@ -186,7 +186,7 @@ class SandpitScene(DescentScene):
     when Enter is pressed."""
 
     params = {"land": "wells", "sx": None, "sy": None}
-    key_help = LAB_KEY_HELP
+    key_help = SANDPIT_KEY_HELP
 
     def __init__(self, **params):
         super().__init__(methods=("yours",), **params)
@@ -231,7 +231,7 @@ class SandpitScene(DescentScene):
             k = max(0, min(self.shown_points, len(self.path)) - 1)
             x, y = self.path[k]
             text += (f" Your walk: {k} of {len(self.path) - 1} steps drawn, now at "
-                     f"({show(x)}, {show(y)}) where f = {show(self.values[k])}.")
+                     f"({big_number(x)}, {big_number(y)}) where f = {big_number(self.values[k])}.")
         return text
 
     def readouts(self) -> dict[str, str]:
@@ -239,4 +239,4 @@ class SandpitScene(DescentScene):
             return {"step": "0", "f": "–", "at": "–"}
         k = max(0, min(self.shown_points, len(self.path)) - 1)
         x, y = self.path[k]
-        return {"step": str(k), "f": show(self.values[k]), "at": f"({show(x)}, {show(y)})"}
+        return {"step": str(k), "f": big_number(self.values[k]), "at": f"({big_number(x)}, {big_number(y)})"}

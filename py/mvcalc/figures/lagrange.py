@@ -16,7 +16,7 @@ from .scene import Scene
 from .style import BLUE, GREEN, INK, VERMILION, is_narrow, ticks_for_width
 from .tangent import fmt
 
-KEY_HELP = ("Move the pointer over the map to move the point along the curve to the nearest place. "
+LAGRANGE_KEY_HELP = ("Move the pointer over the map to move the point along the curve to the nearest place. "
             "With the map focused, the arrow keys move it along the curve (Page Up and Page Down "
             "in bigger steps).")
 
@@ -24,7 +24,7 @@ KEY_HELP = ("Move the pointer over the map to move the point along the curve to 
 class LagrangeScene(Scene):
     aspect = 0.62
     params = {"problem": "x2y-circle", "t": 20.0}
-    key_help = KEY_HELP
+    key_help = LAGRANGE_KEY_HELP
 
     def __init__(self, **params):
         super().__init__(**params)

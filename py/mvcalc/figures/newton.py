@@ -13,14 +13,14 @@ import numpy as np
 from ..optimise import CASES_1D, CASES_BY_KEY, newton_1d
 from .scene import Scene
 from .style import BLUE, GREEN, INK, ORANGE, VERMILION, centre_axes, is_narrow, ticks_for_width
-from .tangent import fmt as _fmt
+from .tangent import fmt
 
 
-def fmt(value: float, digits: int = 3) -> str:
+def big_fmt(value: float, digits: int = 3) -> str:
     """As the page shows numbers, with huge ones (a diverging walk) in scientific form."""
     if value is not None and math.isfinite(value) and abs(value) >= 1e5:
         return f"{value:.3e}".replace("-", "−")
-    return _fmt(value, digits)
+    return fmt(value, digits)
 
 ROWS = 9          # iterates x0..x8 in the table
 MAX_STEPS = 12
@@ -99,28 +99,28 @@ class NewtonScene(Scene):
 
     def _note(self, xs, n) -> str:
         if n >= len(xs):
-            return f"no step from x = {fmt(xs[-1])}: f′ = 0 there"
-        return f"step {n}:  x = {fmt(xs[n], 4)}"
+            return f"no step from x = {big_fmt(xs[-1])}: f′ = 0 there"
+        return f"step {n}:  x = {big_fmt(xs[n], 4)}"
 
     def describe(self) -> str:
         case, xs, n = self.case, self.iterates(), self.steps()
-        shown = [fmt(v, 4) for v in xs[:n + 1]]
-        text = (f"Newton-Raphson on f(x) = {case.text}, from x₀ = {fmt(xs[0], 2)}. "
+        shown = [big_fmt(v, 4) for v in xs[:n + 1]]
+        text = (f"Newton-Raphson on f(x) = {case.text}, from x₀ = {big_fmt(xs[0], 2)}. "
                 f"After {min(n, len(xs) - 1)} step{'s' if min(n, len(xs) - 1) != 1 else ''} the "
                 f"guesses are {', '.join(shown)}. ")
         if n >= len(xs):
-            text += f"The tangent at x = {fmt(xs[-1], 4)} is flat, so the next step cannot be taken. "
+            text += f"The tangent at x = {big_fmt(xs[-1], 4)} is flat, so the next step cannot be taken. "
         if abs(float(self.params.get("x0", case.x0)) - case.x0) < 1e-9:
             text += f"From this start, {case.story}."
         return text
 
     def readouts(self) -> dict[str, str]:
         case, xs, n = self.case, self.iterates(), self.steps()
-        out = {"steps": str(min(n, len(xs) - 1)), "x": fmt(xs[min(n, len(xs) - 1)], 6)}
+        out = {"steps": str(min(n, len(xs) - 1)), "x": big_fmt(xs[min(n, len(xs) - 1)], 6)}
         for k in range(ROWS):
             if k <= n and k < len(xs):
-                out[f"x{k}"] = fmt(xs[k], 6)
-                out[f"f{k}"] = fmt(case.f(xs[k]), 6)
+                out[f"x{k}"] = big_fmt(xs[k], 6)
+                out[f"f{k}"] = big_fmt(case.f(xs[k]), 6)
             else:
                 out[f"x{k}"] = out[f"f{k}"] = "–"
         return out
