@@ -15,10 +15,9 @@ from matplotlib.patches import FancyArrowPatch
 
 from .scene import Scene
 from .style import BLUE, GREY, INK, ORANGE, VERMILION, is_narrow, ticks_for_width
-from .tangent import fmt
+from .tangent import LABEL_BOX, fmt
 
 COARSE, FINE = 33, 121           # grid points per side: while dragging, and when let go
-LABEL_BOX = {"facecolor": "white", "edgecolor": "none", "alpha": 0.85, "pad": 1.5}
 
 
 class LiveContours:
@@ -274,12 +273,6 @@ FIELDS = (
           lambda x, y: np.cos(x) * np.cos(y), lambda x, y: -np.sin(x) * np.sin(y),
           np.linspace(-0.9, 0.9, 7)),
 )
-
-GRADIENT_KEYS = ("Use the pointer: move over the map, or drag, and the point follows. With the map focused "
-                 "(click it, or Tab to it), the arrow keys move the point up, down, left and right "
-                 "(Page Up and Page Down in bigger steps to the right and left), Home and End jump to the "
-                 "left and right edges, and Enter puts it back at the start.")
-
 
 class GradientScene(Scene):
     """A contour map with a point; the arrow at the point is J = (∂f/∂x, ∂f/∂y), drawn to scale."""

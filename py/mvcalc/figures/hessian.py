@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import numpy as np
 
-from .contour import LABEL_BOX, LiveContours
+from .contour import LiveContours
 from .scene import Scene
 from .style import INK, is_narrow, ticks_for_width
-from .tangent import fmt
+from .tangent import LABEL_BOX, fmt
 
 LEVELS = (-6, -4, -2.5, -1.5, -0.75, -0.25, 0.25, 0.75, 1.5, 2.5, 4, 6)
 

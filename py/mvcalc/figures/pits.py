@@ -155,8 +155,11 @@ def several_minima(seed: int = 0) -> Pit:
 
 def rocky(seed: int = 0) -> Pit:
     rng = random.Random(seed)
-    ripples = tuple(("ripple", (0.02, rng.uniform(-10, 10), rng.uniform(-10, 10), rng.uniform(0, 2 * math.pi)))
-                    for _ in range(6))
+    ripples = []
+    for _ in range(6):          # stones: short waves (8 to 14 per metre) in random directions
+        k, angle = rng.uniform(8, 14), rng.uniform(0, 2 * math.pi)
+        ripples.append(("ripple", (0.03, k * math.cos(angle), k * math.sin(angle), rng.uniform(0, 2 * math.pi))))
+    ripples = tuple(ripples)
     terms = (("well", (0.8, rng.uniform(2.0, 4.0), rng.uniform(2.0, 4.0), 1.4, 1.2)),
              ("bowl", (0.02, 3.0, 3.0))) + ripples
     return Pit(f"rocky-{seed}", "a rocky sandpit", terms,

@@ -12,21 +12,16 @@ import math
 import numpy as np
 from matplotlib.patches import FancyArrowPatch
 
-from .contour import LABEL_BOX, compass
+from .contour import compass
 from .pits import MODES, REVEAL_AFTER, SIZE, WIN_DISTANCE, Game, pit_for
 from .scene import Scene
 from .style import BLUE, INK, VERMILION, YELLOW, is_narrow, ticks_for_width
-from .tangent import fmt
+from .tangent import LABEL_BOX, fmt
 
 ARROW_SCALE = 1.0      # metres of arrow per unit of slope
 ARROW_CAP = 1.2        # longest arrow drawn, metres
 STEP, BIG_STEP = 0.1, 0.5
 SAND = "#f3e3c3"
-
-KEY_HELP = ("Move the pointer over the sandpit to aim and click (or tap) to dip the stick. With the map focused "
-            "(click it, or Tab to it), the arrow keys move the cursor 10 cm (Page Up and Page Down: 50 cm up and "
-            "down; Home and End: to the left and right edges) and Enter dips the stick at the cursor.")
-
 
 def arrow_end(x: float, y: float, downhill: tuple[float, float]) -> tuple[float, float]:
     """Where the arrow from (x, y) along −J ends: ARROW_SCALE m per unit slope, at most ARROW_CAP m."""

@@ -4,7 +4,7 @@ size h does to the error.
 The "mystery" function is f(x) = e^{sin x} (the figure knows its derivative e^{sin x} cos x to
 measure the error; a learner with only data would not). In "measured" mode every value carries
 a small measurement error (deterministic, up to NOISE), as real data does. A forward difference
-(f(x + h) − f(x))/h has error about h·|f''|/2; a central one (f(x + h) − f(x − h))/2h about
+(f(x + h) − f(x))/h has error about h·|f″|/2; a central one (f(x + h) − f(x − h))/2h about
 h²·|f'''|/6; both gain a rounding or noise error of about (size of the error in f)/h.
 """
 from __future__ import annotations
@@ -20,29 +20,29 @@ NOISE = 1e-4
 POWERS = np.linspace(-13, 0, 261)
 
 
-def f(x):
+def mystery(x):
     return np.exp(np.sin(x))
 
 
-def df(x):
+def mystery_slope(x):
     return np.exp(np.sin(x)) * np.cos(x)
 
 
 def measured(x, noisy: bool):
-    """f(x), plus a deterministic 'measurement error' up to NOISE when noisy."""
+    """mystery(x), plus a deterministic 'measurement error' up to NOISE when noisy."""
     x = np.asarray(x, dtype=float)
-    value = f(x)
+    value = mystery(x)
     if noisy:
         wobble = np.sin(x * 12.9898e3 + 78.233) * 43758.5453
         value = value + NOISE * (2 * (wobble - np.floor(wobble)) - 1)
     return value
 
 
-def forward(x, h, noisy=False):
+def forward_quotient(x, h, noisy=False):
     return (measured(x + h, noisy) - measured(x, noisy)) / h
 
 
-def central(x, h, noisy=False):
+def central_quotient(x, h, noisy=False):
     return (measured(x + h, noisy) - measured(x - h, noisy)) / (2 * h)
 
 
@@ -76,10 +76,10 @@ class StepSizeScene(Scene):
 
     def _curves(self) -> None:
         hs = 10.0 ** POWERS
-        truth = float(df(X0))
+        truth = float(mystery_slope(X0))
         with np.errstate(all="ignore"):
-            ef = np.maximum(np.abs(forward(X0, hs, self.noisy) - truth), 1e-16)
-            ec = np.maximum(np.abs(central(X0, hs, self.noisy) - truth), 1e-16)
+            ef = np.maximum(np.abs(forward_quotient(X0, hs, self.noisy) - truth), 1e-16)
+            ec = np.maximum(np.abs(central_quotient(X0, hs, self.noisy) - truth), 1e-16)
         self.forward_line.set_data(hs, ef)
         self.central_line.set_data(hs, ec)
         self.shown = self.noisy
@@ -88,8 +88,8 @@ class StepSizeScene(Scene):
         return float(10.0 ** float(self.params["p"]))
 
     def errors(self) -> tuple[float, float, float, float]:
-        h, truth = self.h(), float(df(X0))
-        fe, ce = float(forward(X0, h, self.noisy)), float(central(X0, h, self.noisy))
+        h, truth = self.h(), float(mystery_slope(X0))
+        fe, ce = float(forward_quotient(X0, h, self.noisy)), float(central_quotient(X0, h, self.noisy))
         return fe, ce, abs(fe - truth), abs(ce - truth)
 
     def apply(self) -> bool:
@@ -113,9 +113,9 @@ class StepSizeScene(Scene):
                 f"step size h on logarithmic axes, from {kind}. Both errors fall as h shrinks, until rounding "
                 f"or noise, divided by a tiny h, makes them grow again. At h = {h:.1e} the central estimate is "
                 f"{ce:.10f} (error {ec:.1e}) and the forward one {fe:.10f} (error {ef:.1e}); the true value is "
-                f"{float(df(X0)):.10f}.")
+                f"{float(mystery_slope(X0)):.10f}.")
 
     def readouts(self) -> dict[str, str]:
         fe, ce, ef, ec = self.errors()
         return {"h": f"{self.h():.1e}", "central": f"{ce:.8f}", "forward": f"{fe:.8f}",
-                "truth": f"{float(df(X0)):.8f}", "central_error": f"{ec:.1e}", "forward_error": f"{ef:.1e}"}
+                "truth": f"{float(mystery_slope(X0)):.8f}", "central_error": f"{ec:.1e}", "forward_error": f"{ef:.1e}"}

@@ -21,7 +21,7 @@ def path(t):
     return t - 1, t**2, 1 / t
 
 
-def f(x, y, z):
+def f_xyz(x, y, z):
     return np.sin(x) * np.exp(y * z**2)
 
 
@@ -35,7 +35,7 @@ def terms(t: float) -> tuple[float, float, float]:
 
 
 def along(t):
-    return f(*path(np.asarray(t, dtype=float)))
+    return f_xyz(*path(np.asarray(t, dtype=float)))
 
 
 class TotalDerivativeScene(Scene):
