@@ -2,7 +2,7 @@
 f + J·dx) or its quadratic approximation (second order, + ½ dxᵀ H dx) about a movable point.
 
 Left: a contour map of f, the point (moved by the pointer, the arrow keys or the sliders) and,
-shaded, where the approximation is within 0.05 of f. Right: the surface in 3D, with the
+shaded, how far from the point the approximation stays within 0.05 of f. Right: the surface in 3D, with the
 approximation drawn as a wire mesh over a square around the point. The gradient J and the
 Hessian H come from closed forms per function (the tests check them against sympy).
 """
@@ -110,24 +110,20 @@ def _num(value: float) -> str:
     return text.replace("-", "−")
 
 
-def connected(mask, col: int, row: int):
-    """The part of ``mask`` (rows are y, columns x) joined to the cell (row, col): grown out
-    from that cell one step at a time, so far-off patches where the errors happen to cancel
-    are left out."""
-    region = np.zeros_like(mask)
-    if not mask[row, col]:
-        return region
-    region[row, col] = True
-    while True:
-        grown = region.copy()
-        grown[1:, :] |= region[:-1, :]
-        grown[:-1, :] |= region[1:, :]
-        grown[:, 1:] |= region[:, :-1]
-        grown[:, :-1] |= region[:, 1:]
-        grown &= mask
-        if (grown == region).all():
-            return region
-        region = grown
+def reachable(error_at, px: float, py: float, X, Y, tolerance: float = TOLERANCE, rays: int = 90):
+    """Cells of the grid (X, Y) that can be reached from (px, py) in a straight line while the
+    error stays below ``tolerance`` all the way: along each of ``rays`` directions, the
+    distance to the first place where it does not (the error's own zero crossings further
+    out, where the approximation happens to cut the surface, are not counted)."""
+    angles = np.linspace(-np.pi, np.pi, rays + 1)
+    steps = np.linspace(0, 2 * np.sqrt(2) * LIMIT, 240)
+    R, A = np.meshgrid(steps, angles)
+    bad = error_at(px + R * np.cos(A), py + R * np.sin(A)) >= tolerance
+    bad[:, -1] = True
+    reach = steps[np.argmax(bad, axis=1)]                   # first bad step on each ray
+    theta = np.arctan2(Y - py, X - px)
+    limit = np.interp(theta, angles, reach)
+    return np.hypot(X - px, Y - py) < limit
 
 
 class Taylor2DScene(Scene):
@@ -237,7 +233,7 @@ class Taylor2DScene(Scene):
         s, (px, py) = self.surface, self.point
         self.params["px"], self.params["py"] = px, py
         model = self.model()
-        good = connected(np.abs(model(self.X, self.Y) - self.Z) < TOLERANCE, self._index(px), self._index(py))
+        good = self._good(model)
         rgba = np.zeros((self.GRID, self.GRID, 4))
         rgba[good] = (0.835, 0.369, 0.0, 0.38)       # vermilion, see-through
         self.shade.set_data(rgba)
@@ -261,14 +257,14 @@ class Taylor2DScene(Scene):
         self.dot.set_data_3d([px], [py], [float(s.f(px, py))])
         return full
 
-    def _index(self, v: float) -> int:
-        return int(round((v + LIMIT) / (2 * LIMIT) * (self.GRID - 1)))
+    def _good(self, model):
+        f = self.surface.f
+        with np.errstate(all="ignore"):
+            return reachable(lambda X, Y: np.abs(model(X, Y) - f(X, Y)), *self.point, self.X, self.Y)
 
     def good_share(self) -> float:
-        """The share of the map where the approximation is within TOLERANCE, around the point."""
-        px, py = self.point
-        good = np.abs(self.model()(self.X, self.Y) - self.Z) < TOLERANCE
-        return float(np.mean(connected(good, self._index(px), self._index(py))))
+        """The share of the map, around the point, where the approximation is within TOLERANCE."""
+        return float(np.mean(self._good(self.model())))
 
     # --- words and numbers -----------------------------------------------------------------------
     def describe(self) -> str:
