@@ -144,4 +144,4 @@ def test_heart_target_is_the_labs_data_and_the_scene_follows_training(build):
     scene.set_state(y.tolist(), [0.2, 0.1, 0.01])
     assert scene.distance() == pytest.approx(0.0)
     assert "traces the heart closely" in scene.describe() and scene.readouts()["cost"] == "0.01000"
-    assert scene.readouts()["steps"] == "3"
+    assert scene.readouts()["steps"] == "2"

@@ -112,7 +112,7 @@ class NetworkScene(Scene):
 
 # --- backpropagation through two neurons in a row ------------------------------------------
 CHAIN_A0, CHAIN_B1, CHAIN_B2, CHAIN_Y = 1.0, -0.5, 0.5, 0.0
-H = 1e-5
+CHAIN_H = 1e-5
 
 
 def chain_forward(w1, w2, a0=CHAIN_A0, b1=CHAIN_B1, b2=CHAIN_B2):
@@ -159,8 +159,8 @@ class BackpropScene(Scene):
              "da1_dz1": a1 * (1 - a1), "dz1_dw1": CHAIN_A0}
         dCdw1 = f["dC_da2"] * f["da2_dz2"] * f["dz2_da1"] * f["da1_dz1"] * f["dz1_dw1"]
         dCdw2 = f["dC_da2"] * f["da2_dz2"] * a1
-        numeric_w1 = float((chain_cost(w1 + H, w2) - chain_cost(w1 - H, w2)) / (2 * H))
-        numeric_w2 = float((chain_cost(w1, w2 + H) - chain_cost(w1, w2 - H)) / (2 * H))
+        numeric_w1 = float((chain_cost(w1 + CHAIN_H, w2) - chain_cost(w1 - CHAIN_H, w2)) / (2 * CHAIN_H))
+        numeric_w2 = float((chain_cost(w1, w2 + CHAIN_H) - chain_cost(w1, w2 - CHAIN_H)) / (2 * CHAIN_H))
         return {"w1": w1, "w2": w2, "z1": z1, "a1": a1, "z2": z2, "a2": a2, "cost": (a2 - CHAIN_Y) ** 2, **f,
                 "dCdw1": dCdw1, "dCdw2": dCdw2, "numeric_w1": numeric_w1, "numeric_w2": numeric_w2}
 
@@ -214,10 +214,12 @@ class HeartScene(Scene):
         self.curve_xy = np.full_like(self.target, np.nan)
         self.costs: list[float] = []
 
-    def set_state(self, curve, costs) -> None:
+    def set_state(self, curve, costs) -> bool:
+        """The network's output curve (2 x 100) and its cost so far (costs[0]: before training);
+        True when the figure needs a full redraw (the cost axis grew)."""
         self.curve_xy = np.array(curve, dtype=float)
         self.costs = list(costs)
-        self.apply()
+        return self.apply()
 
     def build(self, fig) -> None:
         narrow = is_narrow(fig)
@@ -255,7 +257,7 @@ class HeartScene(Scene):
             closed = np.hstack([xy, xy[:, :1]])
             self.line.set_data(closed[0], closed[1])
             self.points.set_data(xy[0], xy[1])
-        steps = np.arange(1, len(self.costs) + 1)
+        steps = np.arange(len(self.costs))
         self.cost_line.set_data(steps, self.costs)
         if len(self.costs) > self.cost_ax.get_xlim()[1]:
             self.cost_ax.set_xlim(0, 1.5 * len(self.costs))
@@ -271,14 +273,17 @@ class HeartScene(Scene):
     def describe(self) -> str:
         if not np.all(np.isfinite(self.curve_xy)):
             return "The dashed outline of a heart: the network's output curve appears once the lab starts."
-        cost = f"{self.costs[-1]:.4f}" if self.costs else "not trained yet"
+        cost = f"{self.costs[-1]:.4f}" if self.costs else "not known yet"
         gap = self.distance()
         shape = ("now traces the heart closely" if gap < 0.05 else "is close to the heart's shape" if gap < 0.15
                  else "is still far from the heart")
         return (f"The dashed heart is the target; the network's output for the 100 inputs x = 0, 0.01, ..., 0.99, "
-                f"joined in order, {shape} (largest gap {gap:.3f}). After {len(self.costs)} training steps the "
+                f"joined in order, {shape} (largest gap {gap:.3f}). After {self.steps()} training steps the "
                 f"cost is {cost}.")
 
+    def steps(self) -> int:
+        return max(len(self.costs) - 1, 0)
+
     def readouts(self) -> dict[str, str]:
-        return {"steps": str(len(self.costs)),
+        return {"steps": str(self.steps()),
                 "cost": f"{self.costs[-1]:.5f}" if self.costs else "…"}

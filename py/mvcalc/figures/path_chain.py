@@ -18,7 +18,7 @@ from .scene import Scene
 from .style import BLUE, GREY, INK, ORANGE, VERMILION, is_narrow
 from .tangent import fmt
 
-H = 1e-5   # the step of the finite-difference check
+PATH_H = 1e-5   # the step of the finite-difference check
 
 
 @dataclass(frozen=True)
@@ -123,7 +123,7 @@ class PathChainScene(Scene):
         fx, fy = float(land.fx(x, y)), float(land.fy(x, y))
         chain = fx * dx + fy * dy
         along = lambda s: land.f(*path(s))                      # noqa: E731
-        numeric = float((along(t + H) - along(t - H)) / (2 * H))
+        numeric = float((along(t + PATH_H) - along(t - PATH_H)) / (2 * PATH_H))
         return {"t": t, "x": x, "y": y, "dxdt": dx, "dydt": dy, "fx": fx, "fy": fy, "f": float(land.f(x, y)),
                 "chain": chain, "numeric": numeric}
 
