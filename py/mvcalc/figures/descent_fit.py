@@ -200,7 +200,7 @@ class CompareScene(Scene):
     def describe(self) -> str:
         if not self.fits:
             return (f"{len(self.x)} measurements of a decay with error bars; no fitted curve yet: run the "
-                    "descent above, or curve_fit below.")
+                    "descent in section 3, or curve_fit with the button above.")
         parts = []
         for label, (p, err) in self.fits.items():
             text = f"{label}: a = {fmt(p[0], 3)}, b = {fmt(p[1], 3)}"

@@ -142,7 +142,7 @@ class LineFitScene(Scene):
     def readouts(self) -> dict[str, str]:
         m, c = self.mc()
         r = self.y - (m * self.x + c)
-        return {"m": fmt(m, 2), "c": fmt(c, 2), "chi2": fmt(self.chi2(), 3),
+        return {"m": fmt(m, 4), "c": fmt(c, 4), "chi2": fmt(self.chi2(), 3),
                 "residual-sum": fmt(float(np.sum(r)), 2)}
 
 

@@ -64,7 +64,7 @@ def _best_fit_button(live, button_id: str) -> None:
 
     def jump(_event):
         m, c = live.scene.best
-        _set_controls(live, m=round(m, 4), c=round(c, 4))
+        _set_controls(live, m=m, c=c)     # the sliders snap to their steps; the figure keeps the exact values
     on(button, "click", jump)
 
 
