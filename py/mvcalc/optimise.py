@@ -222,7 +222,17 @@ def descend(land: Landscape, start, step: Callable, max_steps: int = 200) -> Wal
     else:
         if float(np.linalg.norm(land.J(p))) < GRAD_TOL:
             status = "converged"
+    if status == "converged":
+        status = flat_kind(land.H(p))
     return Walk(points, values, status)
+
+
+def flat_kind(H) -> str:
+    """What a flat point is, from the Hessian there: "converged" (a minimum), "saddle" or "maximum"."""
+    eigen = np.linalg.eigvalsh(np.asarray(H, dtype=float))
+    if eigen.min() > -1e-9:
+        return "converged"
+    return "maximum" if eigen.max() < 0 else "saddle"
 
 
 METHODS: dict[str, Callable] = {

@@ -18,7 +18,8 @@ from .tangent import fmt
 COLOURS = {"gradient": VERMILION, "newton": ORANGE, "hybrid": GREEN, "yours": VERMILION}
 NAMES = {"gradient": "gradient descent", "newton": "Newton", "hybrid": "hybrid", "yours": "your next_step"}
 MARKERS = {"gradient": "o", "newton": "s", "hybrid": "^", "yours": "o"}
-STATUS = {"converged": "reached the bottom", "diverged": "diverged (ran off the map)",
+STATUS = {"converged": "reached the bottom", "saddle": "stopped on a saddle point (flat, but not a minimum)",
+          "maximum": "stopped on a maximum (flat, but the top of a hill)", "diverged": "diverged (ran off the map)",
           "stopped": "still going when the steps ran out", "stuck": "stuck (no step could be taken)"}
 DESCENT_KEY_HELP = ("Move the pointer over the map, or click it, to move the start (the black cross). "
             "With the map focused (click it, or Tab to it), the arrow keys move the start, "

@@ -14,7 +14,7 @@ import math
 
 import numpy as np
 
-from mvcalc.optimise import LANDSCAPES_BY_KEY
+from mvcalc.optimise import LANDSCAPES_BY_KEY, flat_kind
 
 MAX_STEPS = 300
 TIME_LIMIT = 3.0
@@ -84,6 +84,11 @@ def walk(source: str, land_key: str, start, steps: int = 100) -> dict:
     path, values = [[float(p[0]), float(p[1])]], [float(land.f(p))]
 
     def answer(status: str, message: str) -> dict:
+        if status == "converged" and flat_kind(land.H(p)) != "converged":
+            kind = flat_kind(land.H(p))
+            status = kind
+            message += (f" But this flat point is a {kind}, not a minimum: the Hessian there has a "
+                        "negative eigenvalue, so the ground curves down in some direction.")
         return {"path": path, "f": values, "status": status, "message": message,
                 "steps": len(path) - 1, "land": land_key}
 

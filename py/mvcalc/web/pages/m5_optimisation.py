@@ -61,6 +61,7 @@ def _bind_newton(fig) -> None:
 def _bind_lagrange(fig) -> None:
     button, status, table = by_id("lagrange-solve"), by_id("lagrange-status"), by_id("lagrange-table")
     button.disabled = False
+    status.textContent = "Ready: press Solve with scipy to find every stationary point of the Lagrangian."
 
     async def solve() -> None:
         from ...figures.tangent import fmt
@@ -101,6 +102,8 @@ def _bind_sandpit(fig) -> None:
     host, status, preset = by_id("sandpit-editor"), by_id("sandpit-status"), by_id("sandpit-preset")
     editor = CodeEditor({"starter": STARTER}, "sandpit", lambda: run(fig.scene.start()), lambda _text: None)
     editor.build(host)
+    status.textContent = ("Ready: move over the map and click to run your next_step from there "
+                          "(or press Run from the cross).")
     busy = []
 
     def run(start) -> None:
