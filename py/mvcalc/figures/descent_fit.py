@@ -36,7 +36,7 @@ class DescentScene(Scene):
         self.x, self.y, self.sigma = (np.asarray(v, float) for v in (x, y, sigma))
         self.origin = None
         self.path: list[tuple[float, float]] = []
-        self.status = "ready"          # ready, running, converged, diverged, limit
+        self.status = "ready"          # ready, running, converged, stalled, diverged, limit
         self._restart()
 
     # --- the descent itself --------------------------------------------------------------
@@ -57,7 +57,7 @@ class DescentScene(Scene):
         gamma = self.origin[2]
         taken = 0
         for _ in range(n):
-            if self.status in ("converged", "diverged", "limit"):
+            if self.done:
                 break
             p = np.array(self.path[-1])
             new = p - gamma * chi2_gradient(self.model, p, self.x, self.y, self.sigma)
@@ -69,7 +69,9 @@ class DescentScene(Scene):
             if self.chi2_at(new) > 1e3 * max(self.chi2_at(self.path[0]), 1.0):
                 self.status = "diverged"
             elif np.max(np.abs(new - p) / np.maximum(1.0, np.abs(p))) < 1e-9:
-                self.status = "converged"
+                # flat ground: the bottom of the valley, or a plateau far off the map
+                inside = A_RANGE[0] <= new[0] <= A_RANGE[1] and B_RANGE[0] <= new[1] <= B_RANGE[1]
+                self.status = "converged" if inside else "stalled"
             elif len(self.path) > MAX_STEPS:
                 self.status = "limit"
             else:
@@ -78,7 +80,7 @@ class DescentScene(Scene):
 
     @property
     def done(self) -> bool:
-        return self.status in ("converged", "diverged", "limit")
+        return self.status in ("converged", "stalled", "diverged", "limit")
 
     def current(self) -> tuple[float, float]:
         return self.path[-1]
@@ -135,6 +137,8 @@ class DescentScene(Scene):
         return {"ready": "ready to start",
                 "running": "descending",
                 "converged": "converged: the steps have become too small to matter",
+                "stalled": ("stalled on a plateau off the map: b is so large that the curve is zero beyond the "
+                            "first point, chi-squared is flat there and the gradient vanishes"),
                 "diverged": "diverged: the step size is too large, each step overshoots the valley",
                 "limit": f"stopped after {MAX_STEPS} steps: the step size is small, or the valley long"}[self.status]
 

@@ -27,7 +27,7 @@ def two_panels(fig, *, wide_aspect: float, tall_aspect: float = 1.45):
     if is_narrow(fig):
         fig.set_size_inches(width, width * tall_aspect, forward=False)
         left, right = fig.subplots(2, 1)
-        fig.subplots_adjust(left=0.2, right=0.96, top=0.96, bottom=0.08, hspace=0.4)
+        fig.subplots_adjust(left=0.22, right=0.96, top=0.96, bottom=0.1, hspace=0.42)
     else:
         fig.set_size_inches(width, width * wide_aspect, forward=False)
         left, right = fig.subplots(1, 2)
@@ -121,8 +121,9 @@ class LineFitScene(Scene):
         if key not in moves:
             return False
         new_m, new_c = moves[key]
-        self.params["m"] = round(clamp(new_m, *M_RANGE), 2)
-        self.params["c"] = round(clamp(new_c, *C_RANGE), 2)
+        exact = key == "Enter"          # the best fit itself, not rounded to the keys' grid
+        self.params["m"] = clamp(new_m, *M_RANGE) if exact else round(clamp(new_m, *M_RANGE), 2)
+        self.params["c"] = clamp(new_c, *C_RANGE) if exact else round(clamp(new_c, *C_RANGE), 2)
         self.apply()
         return True
 

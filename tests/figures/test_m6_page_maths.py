@@ -1,0 +1,113 @@
+"""The maths on the Module 6 page is right, and says what its annotation says.
+
+``<div class="formula" data-expr=... data-equals=...>`` claims that expr equals equals:
+checked with sympy (exactly for the algebra, to the digits shown for the decimals), and
+the TeX on show is parsed with ``sympy.parsing.latex`` and compared with the annotation.
+The lab's starter code in the page is the one the worker checks, and the numbers the
+prose quotes are the ones the data give.
+"""
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+import numpy as np
+import pytest
+import sympy as sp
+from sympy.parsing.sympy_parser import convert_xor, implicit_multiplication, parse_expr, standard_transformations
+
+from mvcalc import fitting
+from mvcalc.labs import heights as lab
+
+PAGE = Path(__file__).resolve().parents[2] / "site/m6-regression/index.html"
+TEXT = PAGE.read_text()
+FORMULA = re.compile(r'<div class="formula display" data-expr="([^"]+)" data-equals="([^"]+)">(.*?)</div>', re.S)
+FORMULAS = FORMULA.findall(TEXT)
+
+
+def annotation(text: str):
+    names = {"e": sp.E, "diff": sp.diff}
+    return parse_expr(text, local_dict=names,
+                      transformations=standard_transformations + (implicit_multiplication, convert_xor))
+
+
+def test_the_page_annotates_its_claims():
+    assert len(FORMULAS) >= 8
+
+
+@pytest.mark.parametrize("expr, equals, tex", FORMULAS, ids=[f[0][:40] for f in FORMULAS])
+def test_each_claim_is_true(expr, equals, tex):
+    left, right = annotation(expr), annotation(equals)
+    if left.free_symbols or right.free_symbols:
+        assert sp.simplify(left - right) == 0
+    else:
+        digits = len(re.sub(r"\D", "", equals.lstrip("0.")))
+        assert float(left) == pytest.approx(float(right), rel=10 ** (1 - digits))
+
+
+def _tex_sides(tex: str):
+    from sympy.parsing.latex import parse_latex
+    body = re.sub(r"^\s*\\\[|\\\]\s*$", "", tex.strip()).strip().rstrip(" ,.")
+    for old, new in ((r"\big", ""), (r"\,", " "), (r"\left", ""), (r"\right", ""), ("_i", "")):
+        body = body.replace(old, new)
+    parts = [p for p in body.split("=")]
+    # a letter before a bracket is a product here (parse_latex would read x(...) as a function)
+    parts[-1] = re.sub(r"(?<![a-z\\])([a-z])\s*\(", r"\1 \\cdot (", parts[-1])
+    return [parse_latex(p.strip().rstrip(" ,.")) for p in parts]
+
+
+@pytest.mark.parametrize("expr, equals, tex", [f for f in FORMULAS if "diff(" in f[0]],
+                         ids=[f[0] for f in FORMULAS if "diff(" in f[0]])
+def test_the_derivatives_shown_are_the_ones_checked(expr, equals, tex):
+    sides = _tex_sides(tex)
+    shown = sides[-1].subs({s: sp.Symbol(s.name) for s in sides[-1].free_symbols}).subs(sp.Symbol("e"), sp.E)
+    assert sp.simplify(shown - annotation(equals)) == 0, (shown, equals)
+
+
+def test_the_numbers_in_the_words_follow_from_the_data():
+    x, y = fitting.LINE_X, fitting.LINE_Y
+    slope, intercept = np.polyfit(x, y, 1)
+    assert "m ≈ 0.937, c ≈ 1.727" in TEXT and (round(slope, 3), round(intercept, 3)) == (0.937, 1.727)
+    chi2_min = float(np.sum(((y - slope * x - intercept) / 0.8) ** 2))
+    assert "χ² is about 13.1" in TEXT and round(chi2_min, 1) == 13.1
+    assert r"\bar{y} = 6.88" in TEXT and round(float(y.mean()), 2) == 6.88
+    assert r"\sum (x_i - \bar x) y_i = 77.3" in TEXT and round(float(np.sum((x - x.mean()) * y)), 6) == 77.3
+    residuals = y - (0.5 * x + 4)
+    assert np.allclose(residuals, [-1.3, -0.3, -3.3, -1.0, 0.3, 1.0, 0.8, 1.9, 1.3, 1.9])
+    assert r"are \(-1.3, -0.3, -3.3, -1.0, 0.3, 1.0, 0.8, 1.9, 1.3\) and \(1.9\)" in TEXT
+    hx, hy = fitting.heights_histogram()
+    path = fitting.descend(fitting.GAUSSIAN, (155, 6), 1000, 3000, hx, hy)
+    assert "μ ≈ 168.5 cm and σ ≈ 10.3 cm" in TEXT
+    assert (round(path[-1][0], 1), round(path[-1][1], 1)) == (168.5, 10.3)
+
+
+def test_descent_claims_in_try_this():
+    """gamma = 0.0003 converges, 0.00002 crawls, 0.0006 leaps onto a plateau, 0.0008 stalls there,
+    0.0012 diverges; the far corner converges too."""
+    from mvcalc.figures.descent_fit import DescentScene
+    for words in ("Set γ to 0.00002", "raise γ to 0.0006", "b leaps to about 6", "at 0.0008 it stalls",
+                  "At 0.0012 it diverges", "(a = 8, b = 1.5) with γ = 0.0003"):
+        assert words in TEXT, words
+
+    def run(a0, b0, gamma, steps=5000):
+        scene = DescentScene(a0=a0, b0=b0, gamma=gamma)
+        scene.step(steps)
+        return scene
+    assert run(2, 0.2, 0.0003).status == "converged"
+    slow = run(2, 0.2, 0.00002, 500)
+    assert slow.status == "running" and len(slow.path) == 501
+    best = run(2, 0.2, 0.0003)
+    leap = run(2, 0.2, 0.0006)
+    assert round(leap.path[3][1]) == 6 and leap.status == "limit"
+    assert leap.chi2_at(leap.current()) > 2 * best.chi2_at(best.current())
+    stuck = run(2, 0.2, 0.0008)
+    assert stuck.status == "stalled" and stuck.current()[1] > 10
+    assert run(2, 0.2, 0.0012).status == "diverged"
+    corner = run(8, 1.5, 0.0003)
+    assert corner.status == "converged" and corner.current() == pytest.approx(run(2, 0.2, 0.0003).current(), rel=1e-6)
+
+
+def test_the_lab_editor_starts_with_the_workers_starter_code():
+    found = re.search(r'<textarea id="heights-code"[^>]*>(.*?)</textarea>', TEXT, re.S)
+    assert found and html.unescape(found.group(1)) == lab.STARTER
