@@ -108,10 +108,11 @@ class CanScene(Scene):
         self.contours = LiveContours(ax, lambda R, H, key: can_mass(R, H, key[0]), self.R_RANGE, self.H_RANGE,
                                      CAN_LEVELS, colors=CAN_COLOURS, linewidths=1.8)
         self.point, = ax.plot([], [], "o", color=VERMILION, markersize=8, animated=True, zorder=5)
-        self.label = ax.text(0.98, 0.97, "", transform=ax.transAxes, ha="right", va="top", fontsize=10,
+        self.label = ax.text(0.98, 0.03, "", transform=ax.transAxes, ha="right", va="bottom", fontsize=10,
                              color=INK, bbox=LABEL_BOX, animated=True, zorder=7)
         self.level_labels: list = []
-        fig.subplots_adjust(left=0.16 if is_narrow(fig) else 0.1, right=0.97, top=0.97, bottom=0.14)
+        fig.subplots_adjust(left=0.16 if is_narrow(fig) else 0.1, right=0.97, top=0.97,
+                            bottom=0.19 if is_narrow(fig) else 0.14)
 
     def apply(self) -> bool:
         p = self.params
@@ -129,7 +130,8 @@ class CanScene(Scene):
                                                       ha="center", va="center", color=INK, bbox=LABEL_BOX,
                                                       animated=True, zorder=6))
         self.point.set_data([p["r"]], [p["h"]])
-        self.label.set_text(f"t = {t:.2f} mm: this can weighs {self.mass():.1f} g")
+        self.label.set_text(f"{self.mass():.1f} g" if is_narrow(self.ax.figure) else
+                            f"t = {t:.2f} mm: this can weighs {self.mass():.1f} g")
         self.animated = [*self.contours.artists, *self.level_labels, self.point, self.label]
         return False
 
@@ -193,7 +195,7 @@ class SliceScene(Scene):
         self.map.set_aspect("equal")
         self.map.set_xlabel("x")
         self.map.set_ylabel("y")
-        self.map.set_title(r"$f(x, y) = x^2 y$", fontsize=10)
+        self.map.set_title(r"$f = x^2 y$" if is_narrow(fig) else r"$f(x, y) = x^2 y$", fontsize=10)
         self.line, = self.map.plot([], [], color=ORANGE, linewidth=2.2, animated=True)
         self.dot, = self.map.plot([], [], "o", color=INK, markersize=6, animated=True)
         self.cut.set_xlim(*self.RANGE)
@@ -206,8 +208,9 @@ class SliceScene(Scene):
         self.ctitle.set_animated(True)
         for ax in (self.map, self.cut):
             ticks_for_width(fig, ax, wide=5, narrow=3)
-        narrow = is_narrow(fig)
-        fig.subplots_adjust(left=0.1 if narrow else 0.07, right=0.98, top=0.88, bottom=0.17, wspace=0.3)
+        narrow = self.narrow = is_narrow(fig)
+        fig.subplots_adjust(left=0.13 if narrow else 0.07, right=0.98, top=0.88, bottom=0.2 if narrow else 0.17,
+                            wspace=0.35)
         self.animated = [self.line, self.dot, self.curve, self.tangent, self.cdot, self.ctitle]
 
     def apply(self) -> bool:
@@ -218,13 +221,15 @@ class SliceScene(Scene):
             self.curve.set_data(s, slice_f(s, y0))
             at, value, slope = x0, slice_f(x0, y0), slice_fx(x0, y0)
             self.cut.set_xlabel("x")
-            self.ctitle.set_text(f"slice at y = {y0:.2f}: slope ∂f/∂x = {fmt(slope, 2)}")
+            self.ctitle.set_text(f"∂f/∂x = {fmt(slope, 2)}" if self.narrow else
+                                 f"slice at y = {y0:.2f}: slope ∂f/∂x = {fmt(slope, 2)}")
         else:
             self.line.set_data(np.full_like(s, x0), s)
             self.curve.set_data(s, slice_f(x0, s))
             at, value, slope = y0, slice_f(x0, y0), slice_fy(x0, y0)
             self.cut.set_xlabel("y")
-            self.ctitle.set_text(f"slice at x = {x0:.2f}: slope ∂f/∂y = {fmt(slope, 2)}")
+            self.ctitle.set_text(f"∂f/∂y = {fmt(slope, 2)}" if self.narrow else
+                                 f"slice at x = {x0:.2f}: slope ∂f/∂y = {fmt(slope, 2)}")
         span = np.array([at - 0.8, at + 0.8])
         self.tangent.set_data(span, value + slope * (span - at))
         self.dot.set_data([x0], [y0])
@@ -299,7 +304,7 @@ class GradientScene(Scene):
                              animated=True, zorder=8)
         self.shown = None
         self._draw_field()
-        fig.subplots_adjust(left=0.12, right=0.97, top=0.93, bottom=0.1)
+        fig.subplots_adjust(left=0.12, right=0.97, top=0.9 if is_narrow(fig) else 0.93, bottom=0.1)
         self.animated = [self.arrow, self.dot, self.label]
 
     @property
