@@ -1,0 +1,89 @@
+"""The contour slider's page path, without a browser: LiveFigure (on a stand-in DOM, as in
+tests/speed/test_mechanisms.py) drives the Module 2 can map. Dragging its thickness slider
+recomputes the contour set on the coarse grid once per frame and blits it: no full figure
+re-render per event; letting go (the slider's ``change``) redraws the contours at full
+resolution, still by blitting."""
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import sys
+import types
+from pathlib import Path
+
+import pytest
+
+_SPEC = importlib.util.spec_from_file_location(
+    "m2_speed_stand_in", Path(__file__).resolve().parents[1] / "speed" / "test_mechanisms.py")
+_STAND_IN = importlib.util.module_from_spec(_SPEC)
+_SPEC.loader.exec_module(_STAND_IN)
+Node, Browser = _STAND_IN.Node, _STAND_IN.Browser
+
+
+@pytest.fixture
+def browser(monkeypatch):
+    fake = Browser()
+    js = types.ModuleType("js")
+    js.window, js.document, js.console, js.performance = fake.window, fake.document, None, fake.window.performance
+    ffi = types.ModuleType("pyodide.ffi")
+
+    def create_proxy(function):
+        function.destroy = lambda: None
+        return function
+    ffi.create_proxy = create_proxy
+    ffi.to_js = lambda value, **_: value
+    pyodide = types.ModuleType("pyodide")
+    pyodide.ffi = ffi
+    for name, module in {"js": js, "pyodide": pyodide, "pyodide.ffi": ffi}.items():
+        monkeypatch.setitem(sys.modules, name, module)
+    for name in [n for n in sys.modules if n.startswith("mvcalc.web")]:
+        monkeypatch.delitem(sys.modules, name)
+    yield fake
+    for name in [n for n in sys.modules if n.startswith("mvcalc.web")]:
+        del sys.modules[name]
+
+
+@pytest.mark.parametrize("scene_name, param, values", [
+    ("CanScene", "t", [0.1 + 0.01 * i for i in range(20)]),
+    ("HessianScene", "a", [1 - 0.1 * i for i in range(20)]),
+])
+def test_dragging_a_contour_slider_drafts_then_finishes_without_a_full_redraw(browser, monkeypatch, scene_name,
+                                                                               param, values):
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    live_figure = importlib.import_module("mvcalc.web.live_figure")
+    from mvcalc.figures.contour import COARSE, FINE, CanScene
+    from mvcalc.figures.hessian import HessianScene
+    scene = {"CanScene": CanScene, "HessianScene": HessianScene}[scene_name]()
+
+    draws = []
+    real_draw = FigureCanvasAgg.draw
+    monkeypatch.setattr(FigureCanvasAgg, "draw", lambda self, *a, **k: (draws.append(1), real_draw(self, *a, **k))[1])
+    slider = Node("input", id="slider", value=str(values[0]), dataset={"param": param})
+    host = Node("figure", id="fig")
+    host.controls = [slider]
+    figure = live_figure.LiveFigure(host, scene)
+    assert len(draws) == 1 and figure.full_draws == 1
+    made = scene.contours.computed
+    (on_input,) = slider.listeners["input"]
+    (on_change,) = slider.listeners["change"]
+
+    for value in values[1:]:
+        for _ in range(3):                               # several input events within one frame
+            slider.value = str(value)
+            on_input(types.SimpleNamespace(target=slider))
+        browser.run_frames()
+        assert scene.draft is True and scene.contours.shown[1] is True, "coarse while dragging"
+        assert len(scene.contours.artists[-1].allsegs) > 0
+    assert len(draws) == 1, "a contour slider move re-rendered the whole figure"
+    assert figure.full_draws == 1 and figure.blit_draws == len(values) - 1, "one blit per frame"
+    assert scene.contours.computed == made + len(values) - 1, "one contour set per frame, not per event"
+    coarse_x = scene.contours.grids[COARSE][0]
+    assert coarse_x.shape == (COARSE, COARSE)
+
+    on_change(types.SimpleNamespace(target=slider))      # the learner lets go
+    browser.run_frames()
+    assert scene.draft is False and scene.contours.shown == ((*scene.contours.shown[0],), False)
+    assert scene.contours.grids[FINE][0].shape == (FINE, FINE)
+    assert len(draws) == 1 and figure.full_draws == 1, "the full-resolution contours are blitted too"
+    assert scene.params[param] == pytest.approx(values[-1])
