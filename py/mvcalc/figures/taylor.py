@@ -331,7 +331,7 @@ class MatchScene(_SeriesChoice, Scene):
         self.lines = [ax.plot([], [], color=c, linewidth=1.9, linestyle=style, animated=True, label=n)[0]
                       for c, n, style in zip(self.COLOURS, self.NAMES, ("-", (0, (6, 2)), (0, (2, 1.5))))]
         self.point, = ax.plot([], [], "o", color=INK, markersize=7, animated=True)
-        ax.legend(loc="lower right", fontsize=8 if is_narrow(fig) else 9)
+        ax.legend(loc="best", fontsize=8 if is_narrow(fig) else 9)
         ax.set_xlabel("x")
         self.animated = [*self.lines, self.point]
         self.shown = None
@@ -344,7 +344,7 @@ class MatchScene(_SeriesChoice, Scene):
         self.xs = np.linspace(*s.x_range, SAMPLES)
         self.f_line.set_data(self.xs, _clipped(s.curve(self.xs)))
         self.f_line.set_label(f"$f(x) = {s.tex}$")
-        self.ax.legend(loc="lower right", fontsize=8 if is_narrow(self.fig) else 9)
+        self.ax.legend(loc="best", fontsize=8 if is_narrow(self.fig) else 9)
         self.ax.set_xlim(*s.x_range)
         self.ax.set_ylim(*s.y_range)
         ticks_for_width(self.fig, self.ax)
@@ -466,7 +466,7 @@ class LinearisationScene(_SeriesChoice, Scene):
     Parameters: ``fn``, ``x`` and ``logdx`` (dx = 10^logdx)."""
 
     aspect = 1.05
-    params = {"fn": "exp", "x": 1.0, "logdx": -0.5}
+    params = {"fn": "exp", "x": 1.0, "logdx": -0.3}
     choices = SMOOTH
     DX = np.logspace(-4, 0, 60)
 
@@ -529,10 +529,7 @@ class LinearisationScene(_SeriesChoice, Scene):
         ys = _clipped(s.curve(self.xs))
         self.f_line.set_data(self.xs, ys)
         self.top.set_xlim(0, 3.6)
-        finite = ys[np.isfinite(ys)]
-        low, high = float(finite.min()), float(finite.max())
-        pad = 0.12 * (high - low)
-        self.top.set_ylim(low - pad, high + pad)
+        self.top.set_ylim(*s.y_range)
         ticks_for_width(self.fig, self.top)
 
     def apply(self) -> bool:
