@@ -253,5 +253,22 @@ def test_numbers_in_the_prose_are_right():
     assert "it gives 0.955, against \\(\\cos 0.3 = 0.95534\\)" in page
     assert round(1 - 0.3**2 / 2, 3) == 0.955 and round(math.cos(0.3), 5) == 0.95534
     assert "\\(10! = 3\\,628\\,800\\)" in page and math.factorial(10) == 3628800 and math.factorial(5) == 120
-    assert "(about (0.71, 0))" in page and 1 / math.sqrt(2) == pytest.approx(0.71, abs=0.005)
+    assert "(about (0.7, 0); the exact peak is at \\((1/\\sqrt{2}, 0)\\))" in page
+    assert 1 / math.sqrt(2) == pytest.approx(0.7, abs=0.01)
+    from mvcalc.figures.taylor2d import SURFACE
+    assert SURFACE["bump"].gradient(1 / math.sqrt(2), 0) == pytest.approx((0, 0), abs=1e-12)
+    assert all(v < 0 for v in np.linalg.eigvalsh(np.array(SURFACE["bump"].hessian(1 / math.sqrt(2), 0))))
+    from mvcalc.figures.taylor_series import SIN, polynomial
+    assert "from about −4 to 4 (error under 0.01)" in page
+    coefficients = SIN.coefficients(0, 12)
+    assert all(abs(math.sin(v) - polynomial(coefficients, 0, np.array([v]))[0]) < 0.011 for v in np.linspace(-4, 4, 41))
+    assert "move x to 1.55, near π/2" in page and abs(math.cos(1.55)) < 0.03
     assert "\\approx 0.0517" in page and (math.exp(0.1) - 1) / 0.1 - 1 == pytest.approx(0.0517, abs=5e-5)
+
+
+def test_where_the_curvature_vanishes_the_cubic_term_takes_over(build):
+    """The lesson's claim for cos x near π/2: a steeper slope (nearer 3) until Δx is tiny, then 2."""
+    scene = build(LinearisationScene(fn="cos", x=1.55, logdx=-0.3))
+    assert scene.slopes()[0] > 2.6
+    scene.update(logdx=-3.5)
+    assert scene.slopes()[0] == pytest.approx(2, abs=0.1)
