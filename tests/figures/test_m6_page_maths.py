@@ -111,3 +111,16 @@ def test_descent_claims_in_try_this():
 def test_the_lab_editor_starts_with_the_workers_starter_code():
     found = re.search(r'<textarea id="heights-code"[^>]*>(.*?)</textarea>', TEXT, re.S)
     assert found and html.unescape(found.group(1)) == lab.STARTER
+
+
+def test_the_labs_try_this_claims():
+    from mvcalc.labs.heights import fit
+    for words in ("raise the aggression to 12000", "overshoots to σ ≈ 44", "2000 steps are not enough",
+                  "from μ = 168, σ = 20 (aggression 1000)", "the steps mostly shrink σ"):
+        assert words in TEXT, words
+    wild = fit("", 155, 6, 12000, 2000)
+    assert round(wild["path"][1][1]) == 44 and wild["status"] == "limit"
+    narrow = fit("", 168, 20, 1000, 2000)
+    steps = np.diff(np.array(narrow["path"][:6]), axis=0)
+    assert np.all(np.abs(steps[:, 1]) > 5 * np.abs(steps[:, 0])) and np.all(steps[:, 1] < 0)
+    assert narrow["status"] == "converged"

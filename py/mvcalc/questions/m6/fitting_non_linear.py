@@ -192,7 +192,7 @@ def starting_values(rng):
     width = rng.choice([0.3, 0.5, 0.4])
     far = peak + rng.choice([-3, 3])
     options = [
-        {"tex": rf"\mu = {peak},\ \sigma = {number(2 * width)}", "correct": True},
+        {"tex": rf"\mu = {peak},\ \sigma = {number(width)}", "correct": True},
         {"tex": rf"\mu = {far},\ \sigma = {number(width)}",
          "feedback": r"So far from the peak, the model is almost zero at every data point: \(\chi^2\) is nearly "
                      r"flat there, the gradient tiny, and the descent stalls."},
