@@ -162,6 +162,7 @@ class DescentScene(Scene):
                 f"Start at ({fmt(sx, 2)}, {fmt(sy, 2)})")
         if "gradient" in self.methods:
             text += f", step size γ = {fmt(float(self.params.get('gamma', 0.1)), 3)}"
+        text += f", at most {int(max(1, round(float(self.params.get('steps', 100)))))} steps"
         return text + ". " + "; ".join(self._summary(m) for m in self.methods if m in self.paths) + "."
 
     def readouts(self) -> dict[str, str]:

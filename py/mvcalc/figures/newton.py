@@ -112,7 +112,7 @@ class NewtonScene(Scene):
             text += f"The tangent at x = {big_fmt(xs[-1], 4)} is flat, so the next step cannot be taken. "
         if abs(float(self.params.get("x0", case.x0)) - case.x0) < 1e-9:
             text += f"From this start, {case.story}."
-        return text
+        return text.strip()
 
     def readouts(self) -> dict[str, str]:
         case, xs, n = self.case, self.iterates(), self.steps()
