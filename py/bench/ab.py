@@ -1,17 +1,31 @@
-"""A/B of the start-up mechanisms: variants of the built dist/ served side by side, one
-page timed cold and warm in each, interleaved, with the floor page in the same run.
+"""A/B of the start-up mechanisms: variants of the built dist/ served side by side, one page
+opened cold then warm (a second visit, same profile) in each, runs interleaved (the order
+reversed every other run, so a load spike hits every variant alike), with the floor page.
 
-    .venv/bin/python py/bench/ab.py --runs 2 --variants none,font,pyc,all,floor
+    .venv/bin/python py/bench/ab.py --runs 6 --variants all,nostd,none,floor
 
-none: without the shipped font list and without py/pycache.zip; font: font list only;
-pyc: bytecode only; oldfetch: loader.js counting bytes through a Response made in JS;
-all: as built; floor: bench-floor.html. Build first (make.py build).
+none: without the font list, py/pycache.zip and the standard library's bytecode (the three
+things sitebuild/bytecode.py makes); font: font list only; pyc: py/pycache.zip only; nostd:
+all but the standard library's bytecode (Pyodide's own python_stdlib.zip); nofont: all but
+the font list; oldfetch: loader.js counting bytes through a Response made in JS; all: as
+built; floor: bench-floor.html. Build first (make.py build). Prints per variant the median
+and (in brackets) the minimum of python ready and first plot, cold and warm, in ms from
+navigation start; on a loaded machine compare medians of many runs, and the minimums.
 """
-import sys, json, tempfile, shutil, zipfile, argparse, statistics
+import argparse
+import json
+import os
+import shutil
+import statistics
+import sys
+import tempfile
+import zipfile
 from pathlib import Path
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from bench import run as B
-from playwright.sync_api import sync_playwright
+from bench import run as B  # noqa: E402
+from playwright.sync_api import sync_playwright  # noqa: E402
+
 
 def config_edit(root, fn):
     p = root / "site/assets/runtime-config.js"
@@ -20,21 +34,33 @@ def config_edit(root, fn):
     fn(data)
     p.write_text(head + "window.MVCALC_RUNTIME = " + json.dumps(data) + body[end:])
 
-def no_pyc(data):
-    data["config"]["files"].pop("py/pycache.zip", None)
+
+def no_pyc(root):
+    config_edit(root, lambda data: data["config"]["files"].pop("py/pycache.zip", None))
+
+
+def no_std(root):
+    """Pyodide's own python_stdlib.zip, without the build's bytecode (sitebuild/bytecode.py)."""
+    from sitebuild.paths import RUNTIME
+    shutil.copyfile(RUNTIME / "pyodide/python_stdlib.zip", root / "site/vendor/pyodide/python_stdlib.zip")
+
 
 def no_font(root):
-    src = root / "py/mvcalc.zip"; tmp = root / "py/x.zip"
+    src = root / "py/mvcalc.zip"
+    tmp = root / "py/x.zip"
     with zipfile.ZipFile(src) as a, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as b:
         for i in a.infolist():
-            if not i.filename.endswith(".json"): b.writestr(i, a.read(i))
+            if not i.filename.endswith(".json"):
+                b.writestr(i, a.read(i))
     tmp.replace(src)
+
 
 OLD_FETCH = """        var counter = new TransformStream({ transform: function (chunk, controller) {
           bytes.done += chunk.byteLength; show(null, percentFromBytes()); controller.enqueue(chunk); } });
         return new Response(response.body.pipeThrough(counter), {
           status: response.status, statusText: response.statusText, headers: response.headers });
 """
+
 
 def old_fetch(root):
     """loader.js as it was: the page got a Response made in JS (no WebAssembly code cache)."""
@@ -44,41 +70,71 @@ def old_fetch(root):
     end = s.index("        return response;\n", start) + len("        return response;\n")
     p.write_text(s[:start] + OLD_FETCH + s[end:])
 
+
 VARIANTS = {
     "oldfetch": old_fetch,
-    "none": lambda r: (config_edit(r, no_pyc), no_font(r)),
-    "font": lambda r: config_edit(r, no_pyc),
-    "pyc": lambda r: no_font(r),
+    "none": lambda r: (no_pyc(r), no_font(r), no_std(r)),
+    "font": lambda r: (no_pyc(r), no_std(r)),
+    "pyc": lambda r: (no_font(r), no_std(r)),
+    "nostd": no_std,
+    "nofont": no_font,
     "all": lambda r: None,
 }
-ap = argparse.ArgumentParser(); ap.add_argument("--runs", type=int, default=2); ap.add_argument("--variants", default="none,all")
-ap.add_argument("--page", default="site/m1-what-is-calculus/index.html"); ap.add_argument("--warm", action="store_true")
-a = ap.parse_args()
-work = Path(tempfile.mkdtemp()); top = work / "top"; top.mkdir()
-names = a.variants.split(",")
-for v in names:
-    if v == "floor": continue
-    shutil.copytree(B.DIST, top / v); VARIANTS[v](top / v)
-shutil.copytree(B.DIST, top / "floor"); shutil.copy(B.HERE / "floor.html", top / "floor" / B.FLOOR_PAGE)
-res = {v: [] for v in names}
-args = argparse.Namespace(moves=10, checks=0)
-with B.SiteServer(top) as server, sync_playwright() as p:
-    for r in range(a.runs):
-        for v in names:
-            path = (f"floor/{B.FLOOR_PAGE}" if v == "floor" else f"{v}/{a.page}")
-            out = B.measure_page(p, server.url, path, args, work) if v != "floor" else None
-            if v == "floor":
-                prof = Path(tempfile.mkdtemp(dir=work))
-                ctx = p.chromium.launch_persistent_context(str(prof), executable_path=B.CHROMIUM, args=B.CHROMIUM_ARGS, headless=True)
-                pg, _, m = B.open_page(ctx, server.url + path, False); ctx.close()
-                row = {"first_plot_ms": m["floor"], "python_ready_ms": m["floorPackages"]}
-                wrow = {}
-            else:
-                row, wrow = out["cold"], out["warm"]
-            res[v].append((row, wrow))
-            print(f"run {r} {v:6} cold ready {row.get('python_ready_ms') or 0:7.0f} plot {row.get('first_plot_ms') or 0:7.0f} | warm ready {wrow.get('python_ready_ms') or 0:7.0f} plot {wrow.get('first_plot_ms') or 0:7.0f}", flush=True)
-print("medians:")
-for v in names:
-    med = lambda k, i: statistics.median([x[i].get(k) or 0 for x in res[v]])
-    print(f"{v:6} cold ready {med('python_ready_ms',0):7.0f} plot {med('first_plot_ms',0):7.0f} | warm ready {med('python_ready_ms',1):7.0f} plot {med('first_plot_ms',1):7.0f}")
-shutil.rmtree(work)
+
+
+def visit(context, url: str, floor: bool) -> tuple:
+    page = context.new_page()
+    page.goto(url, wait_until="domcontentloaded")
+    key = "floor:first-plot" if floor else "mvcalc:first-plot"
+    page.wait_for_function(f"performance.getEntriesByName('{key}').length > 0", timeout=B.READY_TIMEOUT_MS, polling=50)
+    marks = page.evaluate(B.MARKS_JS)
+    page.close()
+    return (marks["floorPackages"], marks["floor"]) if floor else (marks["pythonStart"], marks["firstPlot"])
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--runs", type=int, default=4)
+    ap.add_argument("--variants", default="none,all,floor")
+    ap.add_argument("--page", default="site/m1-what-is-calculus/index.html")
+    a = ap.parse_args()
+    work = Path(tempfile.mkdtemp())
+    top = work / "top"
+    top.mkdir()
+    names = a.variants.split(",")
+    for v in names:
+        shutil.copytree(B.DIST, top / v)
+        if v == "floor":
+            shutil.copy(B.HERE / "floor.html", top / v / B.FLOOR_PAGE)
+        else:
+            VARIANTS[v](top / v)
+    res = {v: [] for v in names}
+    try:
+        with B.SiteServer(top) as server, sync_playwright() as p:
+            for r in range(a.runs):
+                for v in (names if r % 2 == 0 else names[::-1]):
+                    floor = v == "floor"
+                    url = server.url + (f"floor/{B.FLOOR_PAGE}" if floor else f"{v}/{a.page}")
+                    profile = Path(tempfile.mkdtemp(dir=work))
+                    context = p.chromium.launch_persistent_context(
+                        str(profile), executable_path=B.CHROMIUM, args=B.CHROMIUM_ARGS, headless=True,
+                        viewport={"width": 1200, "height": 900})
+                    cold, warm = visit(context, url, floor), visit(context, url, floor)
+                    context.close()
+                    shutil.rmtree(profile, ignore_errors=True)
+                    res[v].append(cold + warm)
+                    print(f"run {r} {v:8} cold ready {cold[0]:6.0f} plot {cold[1]:6.0f} | warm ready {warm[0]:6.0f} "
+                          f"plot {warm[1]:6.0f}  (load {os.getloadavg()[0]:.1f})", flush=True)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    print("medians (minimums), ms; for the floor 'ready' is loadPyodide + packages:")
+    floor = statistics.median([x[1] for x in res["floor"]]) if "floor" in res else None
+    for v in names:
+        cols = list(zip(*res[v]))
+        f = lambda i: f"{statistics.median(cols[i]):6.0f} ({min(cols[i]):5.0f})"  # noqa: E731
+        extra = f"  warm ready / floor = {statistics.median(cols[2]) / floor:.2f}" if floor and v != "floor" else ""
+        print(f"{v:8} cold ready {f(0)} plot {f(1)} | warm ready {f(2)} plot {f(3)}{extra}")
+
+
+if __name__ == "__main__":
+    main()

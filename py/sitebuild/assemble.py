@@ -19,7 +19,7 @@ from .pages import write_pages
 from .paths import CACHE, DIST, PY, ROOT, RUNTIME, SITE
 from .swap import swap_in
 from . import offline
-from . import pycache
+from . import bytecode
 from .runtime import ensure_runtime
 
 PYSCRIPT_CORE = "site/vendor/pyscript/core.js"
@@ -40,17 +40,18 @@ LABELS = {
 MATPLOTLIB_HELPERS = "matplotlib's helpers"
 
 
-def package_zip(target: Path) -> None:
-    """py/mvcalc as one zip, unpacked into Python's working directory by PyScript ([files])."""
+def package_zip(target: Path, extra: dict[str, bytes] | None = None) -> None:
+    """py/mvcalc as one zip, unpacked into Python's working directory by PyScript ([files]),
+    with ``extra`` members made by the build (matplotlib's font list: sitebuild/bytecode.py)."""
     target.parent.mkdir(parents=True, exist_ok=True)
+    members = {path.relative_to(PY).as_posix(): path.read_bytes()
+               for path in sorted((PY / "mvcalc").rglob("*.py")) if "__pycache__" not in path.parts}
+    members.update(extra or {})
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
-        # and matplotlib's font list, made ahead of time (sitebuild/fontcache.py)
-        for path in sorted([*(PY / "mvcalc").rglob("*.py"), *(PY / "mvcalc").rglob("fontlist-*.json")]):
-            if "__pycache__" in path.parts:
-                continue
-            info = zipfile.ZipInfo(path.relative_to(PY).as_posix(), date_time=(2020, 1, 1, 0, 0, 0))
+        for name, data in sorted(members.items()):
+            info = zipfile.ZipInfo(name, date_time=(2020, 1, 1, 0, 0, 0))
             info.compress_type = zipfile.ZIP_DEFLATED
-            archive.writestr(info, path.read_bytes())
+            archive.writestr(info, data)
 
 
 def load_config() -> dict:
@@ -70,22 +71,19 @@ def startup_packages(lock: dict, config: dict) -> set[str]:
     return startup
 
 
-def write_pycache(site: Path, config: dict) -> None:
-    """py/pycache.zip: bytecode of the startup packages (sitebuild/pycache.py), cached by input."""
-    lock = json.loads((site / "site/vendor/pyodide/pyodide-lock.json").read_text())
-    wheels = sorted(site / "site/vendor/pyodide" / lock["packages"][name]["file_name"]
-                    for name in startup_packages(lock, config))
-    wheels = [w for w in wheels if w.suffix == ".whl"]
-    key = hashlib.sha256("\n".join([Path(pycache.__file__).read_text(), str(pycache.find_python312()),
-                                     *(w.name for w in wheels)]).encode()).hexdigest()[:16]
-    cached = CACHE / f"pycache-{key}.zip"
-    if not cached.is_file():
-        for old in CACHE.glob("pycache-*.zip"):
-            old.unlink()
-        pycache.build(wheels, cached.with_suffix(".tmp"))
-        os.replace(cached.with_suffix(".tmp"), cached)
+FONT_LIST = "mvcalc/web/matplotlib-fontlist.json"   # where boot.py looks for it in the zip
+
+
+def write_derived(site: Path) -> None:
+    """What the build makes by running the vendored Pyodide under Node (sitebuild/bytecode.py):
+    the standard library with bytecode, py/pycache.zip, and matplotlib's font list in
+    py/mvcalc.zip. Cached in .cache/ by the hash of every input."""
+    derived = bytecode.derive(RUNTIME / "pyodide")
+    if derived.stdlib_zip is not None:
+        shutil.copyfile(derived.stdlib_zip, site / "site/vendor/pyodide/python_stdlib.zip")
     (site / "py").mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(cached, site / "py/pycache.zip")
+    shutil.copyfile(derived.pycache_zip, site / "py/pycache.zip")
+    package_zip(site / "py/mvcalc.zip", {FONT_LIST: derived.fontlist.read_bytes()} if derived.fontlist else None)
 
 
 def runtime_assets(site: Path, config: dict) -> tuple[dict, int]:
@@ -172,8 +170,7 @@ def _assemble() -> Path:
         write_pages(tmp)                                    # module pages into their shell, home cards
         shutil.copytree(RUNTIME, tmp / "site/vendor",
                         ignore=shutil.ignore_patterns("pyodide-lock.official.json"))
-        package_zip(tmp / "py/mvcalc.zip")
-        write_pycache(tmp, load_config())
+        write_derived(tmp)       # py/mvcalc.zip, py/pycache.zip, python_stdlib.zip with bytecode
         write_downloads(tmp)
         write_runtime_config(tmp)
         offline.add_to_runtime_config(tmp, load_config())   # the double-click (file://) flavour

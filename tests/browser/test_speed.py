@@ -22,6 +22,8 @@ def test_a_dragged_slider_blits_and_the_marks_are_set(page, server):
     assert precompiled, "boot reports how many modules came from py/pycache.zip"
     if zipfile.ZipFile(DIST / "py/pycache.zip").namelist():
         assert int(precompiled.rsplit(":", 1)[1]) > 100, "numpy and matplotlib were imported from bytecode"
+    assert page.evaluate("performance.getEntriesByName('mvcalc:font-scan').length") == 0, \
+        "matplotlib read the build's font list (sitebuild/bytecode.py) instead of scanning its fonts"
 
     slider = page.locator("#secant-h")
     slider.scroll_into_view_if_needed()

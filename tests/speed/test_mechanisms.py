@@ -2,17 +2,16 @@
 
 - A slider never triggers a full matplotlib re-render: LiveFigure blits the animated
   artists over a cached background, once per animation frame, whatever the input rate.
-- matplotlib's font list ships in the course's zip and is what the browser's matplotlib
-  loads, so it never scans its fonts at import.
-- numpy's and matplotlib's bytecode ships in py/pycache.zip, in the form the browser's
-  Python 3.12 loads without compiling or checking sources.
+- matplotlib's font list, the standard library's start-up bytecode and numpy's and
+  matplotlib's bytecode are made by the build (Pyodide itself, under Node) and shipped in
+  the form the browser's Python 3.12 loads without scanning, compiling or checking sources.
 """
 from __future__ import annotations
 
 import importlib
 import json
+import marshal
 import os
-import subprocess
 import sys
 import types
 import zipfile
@@ -20,9 +19,11 @@ from pathlib import Path
 
 import pytest
 
+from sitebuild import bytecode
+from sitebuild.paths import DIST, RUNTIME
+
 ROOT = Path(__file__).resolve().parents[2]
 PY = ROOT / "py"
-MPLCONFIG = PY / "mvcalc" / "web" / "mplconfig"
 
 
 # --- a stand-in browser, just enough for LiveFigure -------------------------------------
@@ -148,104 +149,94 @@ def test_dragging_a_slider_blits_and_never_re_renders(browser, monkeypatch):
     assert browser.marks.count("mvcalc:first-plot") == 1, "the first-plot mark is set once"
 
 
-# --- matplotlib's font list ------------------------------------------------------------
+# --- what the build makes by running Pyodide under Node (sitebuild/bytecode.py) --------------
 
-def font_list_file() -> Path:
-    files = sorted(MPLCONFIG.glob("fontlist-v*.json"))
-    assert len(files) == 1, "py/mvcalc/web/mplconfig/ holds one font list (py/sitebuild/fontcache.py)"
-    return files[0]
+def built(path: str) -> Path:
+    target = DIST / path
+    assert target.is_file(), f"{path} is missing: run `python3 py/make.py build`"
+    return target
 
 
-def test_the_font_list_matches_this_matplotlib_and_is_portable():
+def pyc_header(data: bytes) -> tuple[int, int]:
+    return int.from_bytes(data[:2], "little"), int.from_bytes(data[4:8], "little")
+
+
+def test_the_build_ships_matplotlibs_font_list_for_this_matplotlib():
+    """Made by the browser's own matplotlib (Pyodide under Node), shipped in py/mvcalc.zip,
+    never committed: Pyodide's matplotlib would otherwise scan its fonts on every visit."""
     from matplotlib import font_manager
-    data = json.loads(font_list_file().read_text())
-    assert font_list_file().name == f"fontlist-v{font_manager.FontManager.__version__}.json"
-    assert data["_version"] == font_manager.FontManager.__version__
+    assert not list((PY / "mvcalc").rglob("fontlist*.json")), "the font list is made by the build, not committed"
+    with zipfile.ZipFile(built("py/mvcalc.zip")) as archive:
+        data = json.loads(archive.read("mvcalc/web/matplotlib-fontlist.json"))
+    assert data["_version"] == font_manager.FontManager.__version__ == 330, "matplotlib 3.8.4's list"
     names = {entry["fname"] for entry in data["ttflist"] + data["afmlist"]}
     assert "fonts/ttf/DejaVuSans.ttf" in names and len(data["ttflist"]) >= 38
     assert all(not os.path.isabs(name) for name in names), "paths relative to matplotlib's data folder"
 
 
-def test_the_font_list_is_up_to_date_with_the_vendored_wheel():
-    sys.path.insert(0, str(PY))
+def test_boot_puts_the_font_list_where_pyodides_matplotlib_reads_it(tmp_path, monkeypatch):
+    """Pyodide's matplotlib reads ``fontlist.json`` beside font_manager.py (not MPLCONFIGDIR);
+    boot copies the shipped list there before matplotlib is imported, without importing it."""
+    fake = tmp_path / "site" / "matplotlib"
+    fake.mkdir(parents=True)
+    (fake / "__init__.py").write_text("raise RuntimeError('imported')\n")
+    (fake / "fontlist.json").write_text('{"_version": 390}')          # the wheel's stale one
+    shipped = tmp_path / "matplotlib-fontlist.json"
+    shipped.write_text('{"_version": 330}')
+    monkeypatch.syspath_prepend(str(tmp_path / "site"))
+    monkeypatch.delitem(sys.modules, "matplotlib", raising=False)
+    for name in ("js", "pyodide", "pyodide.ffi"):
+        monkeypatch.setitem(sys.modules, name, types.ModuleType(name))
+    boot = importlib.import_module("mvcalc.web.boot")
     try:
-        from sitebuild import fontcache
-        try:
-            wheel = fontcache.wheel_path()
-        except FileNotFoundError:
-            pytest.skip("the runtime is not vendored yet")
-        name, text = fontcache.font_list(wheel)
+        assert boot.install_font_list(str(shipped)) is True
+        assert (fake / "fontlist.json").read_text() == '{"_version": 330}'
+        assert "matplotlib" not in sys.modules
+        assert boot.install_font_list(str(tmp_path / "missing.json")) is False
     finally:
-        sys.path.remove(str(PY))
-    assert name == font_list_file().name
-    assert json.loads(text) == json.loads(font_list_file().read_text()), \
-        "run `.venv/bin/python py/sitebuild/fontcache.py`"
+        sys.modules.pop("mvcalc.web.boot", None)
 
 
-USES_FONT_LIST = r"""
-import sys, types
-js = types.ModuleType("js"); js.document = js.window = js.console = None
-js.performance = types.SimpleNamespace(mark=lambda name: None)
-ffi = types.ModuleType("pyodide.ffi"); ffi.create_proxy = ffi.to_js = lambda *a, **k: None
-pyodide = types.ModuleType("pyodide"); pyodide.ffi = ffi
-sys.modules.update({"js": js, "pyodide": pyodide, "pyodide.ffi": ffi})
-sys.platform = "emscripten"          # what boot checks before pointing MPLCONFIGDIR at the list
-import mvcalc.web.boot as boot
-boot._import_plotting()
-import matplotlib, matplotlib.font_manager as fm
-print(matplotlib.get_cachedir())
-print(len(fm.fontManager.ttflist))
-"""
-
-
-def test_the_browser_boot_loads_the_shipped_font_list(tmp_path):
-    """boot.py (as in Pyodide) points matplotlib at the shipped list, which is read, not rebuilt."""
-    with zipfile.ZipFile(ROOT / "dist/py/mvcalc.zip") if (ROOT / "dist/py/mvcalc.zip").is_file() else \
-            _zip_of_sources(tmp_path) as archive:
-        assert f"mvcalc/web/mplconfig/{font_list_file().name}" in archive.namelist(), "the zip carries the list"
-        archive.extractall(tmp_path / "unpacked")
-    shipped = tmp_path / "unpacked/mvcalc/web/mplconfig" / font_list_file().name
-    before = shipped.read_bytes()
-    env = {k: v for k, v in os.environ.items() if k != "MPLCONFIGDIR"}
-    result = subprocess.run([sys.executable, "-c", USES_FONT_LIST], cwd=tmp_path / "unpacked", env=env,
-                            capture_output=True, text=True, check=True)
-    cachedir, count = result.stdout.split()
-    assert Path(cachedir) == shipped.parent
-    assert int(count) == len(json.loads(before)["ttflist"]), "matplotlib read the shipped list, no scan"
-    assert shipped.read_bytes() == before, "and did not rewrite it"
-
-
-def _zip_of_sources(tmp_path):
-    sys.path.insert(0, str(PY))
-    try:
-        from sitebuild.assemble import package_zip
-    finally:
-        sys.path.remove(str(PY))
-    package_zip(tmp_path / "mvcalc.zip")
-    return zipfile.ZipFile(tmp_path / "mvcalc.zip")
-
-
-# --- bytecode made ahead of time ----------------------------------------------------------
-
-def test_pycache_zip_holds_unchecked_312_bytecode_for_the_first_plot():
-    path = ROOT / "dist/py/pycache.zip"
-    if not path.is_file():
-        pytest.skip("dist/ is not built")
-    with zipfile.ZipFile(path) as archive:
+def test_the_standard_library_ships_with_bytecode_for_the_start_up_imports():
+    """zipimport takes ``<name>.pyc`` before ``<name>.py``: the modules Pyodide's own start-up
+    and PyScript import come compiled (3.12, unchecked hash), every source is still there."""
+    with zipfile.ZipFile(built("site/vendor/pyodide/python_stdlib.zip")) as archive, \
+            zipfile.ZipFile(RUNTIME / "pyodide/python_stdlib.zip") as vendored:
         names = set(archive.namelist())
-        if not names:
-            pytest.skip("built without a CPython 3.12: the pages compile at import (slower, still correct)")
+        assert set(vendored.namelist()) <= names, "every member of Pyodide's own zip"
+        for module in ("typing", "inspect", "asyncio/base_events", "_pyodide/_base", "pyodide/webloop",
+                       "email/message", "json/decoder", "tarfile", "zipfile/__init__"):
+            data = archive.read(f"{module}.pyc")
+            assert pyc_header(data) == (3531, 0b01), f"{module}: Python 3.12 bytecode, unchecked hash"
+            code = marshal.loads(data[16:]) if sys.version_info[:2] == (3, 12) else None
+            if code is not None:
+                assert code.co_filename == f"/lib/python312.zip/{module}.py"
+        compiled = {n for n in names if n.endswith(".pyc")}
+        assert 100 <= len(compiled) <= 300, "the start-up imports only, not the whole library"
+        assert not any(n.startswith(("unittest/", "pydoc", "idlelib/")) for n in compiled)
+
+
+def test_the_packages_bytecode_covers_the_first_plot():
+    with zipfile.ZipFile(built("py/pycache.zip")) as archive:
+        names = set(archive.namelist())
         for module in ("numpy/__pycache__/__init__.cpython-312.pyc",
                        "matplotlib/__pycache__/figure.cpython-312.pyc",
                        "matplotlib/backends/__pycache__/backend_agg.cpython-312.pyc",
-                       "matplotlib/axes/__pycache__/_axes.cpython-312.pyc"):
+                       "matplotlib/axes/__pycache__/_axes.cpython-312.pyc",
+                       "matplotlib/__pycache__/contour.cpython-312.pyc"):
             assert module in names
-            header = archive.read(module)[:8]
-            assert int.from_bytes(header[:2], "little") == 3531, "Python 3.12's bytecode"
-            assert int.from_bytes(header[4:8], "little") == 0b01, "hash-based, unchecked: no source stat"
-        assert not any("/tests/" in n or n.startswith("fontTools/") for n in names), "only what start-up imports"
+            assert pyc_header(archive.read(module)) == (3531, 0b01), "3.12, hash-based, unchecked"
+        assert not any("/tests/" in n or n.startswith(("fontTools/", "sympy/", "scipy/")) for n in names), \
+            "only what a page imports before its first figure"
     config = (ROOT / "pyscript.toml").read_text()
     assert '"py/pycache.zip" = "./pycache.zip"' in config
+
+
+def test_the_course_imports_are_found_for_the_build():
+    names = bytecode.course_imports()
+    assert {"numpy", "matplotlib.figure", "json", "asyncio", "dataclasses"} <= set(names)
+    assert not any(n.split(".")[0] in ("mvcalc", "js", "pyodide") for n in names)
+    assert names == sorted(names), "sorted: part of the cache key"
 
 
 def test_precompiled_imports_from_the_zip_with_the_modules_own_file(tmp_path, monkeypatch):

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import contextlib
 import importlib
+import importlib.util
 import inspect
 import io
 import os
@@ -12,16 +13,35 @@ import traceback
 import js
 
 
+FONT_LIST = os.path.join(os.path.dirname(__file__), "matplotlib-fontlist.json")
+
+
+def install_font_list(source: str = FONT_LIST) -> bool:
+    """Put the build's matplotlib font list (sitebuild/bytecode.py) where Pyodide's matplotlib
+    reads it: ``fontlist.json`` beside its font_manager.py (a Pyodide patch; MPLCONFIGDIR is not
+    read, and the wheel's own list is stale), so matplotlib never scans its fonts on a visit.
+    Finds matplotlib without importing it. False when the build shipped no list."""
+    spec = importlib.util.find_spec("matplotlib")
+    if spec is None or not spec.submodule_search_locations or not os.path.isfile(source):
+        return False
+    with open(source, "rb") as handle:
+        data = handle.read()
+    with open(os.path.join(spec.submodule_search_locations[0], "fontlist.json"), "wb") as handle:
+        handle.write(data)
+    return True
+
+
 def _import_plotting() -> None:
     """Import matplotlib quietly: its first import may print a font-cache notice to
     stderr, which must never reach the learner."""
     if sys.platform == "emscripten":
-        # made by the build: numpy's and matplotlib's bytecode (sitebuild/pycache.py) and
-        # matplotlib's font list (sitebuild/fontcache.py), so neither is made on every visit
+        # made by the build (sitebuild/bytecode.py): numpy's and matplotlib's bytecode and
+        # matplotlib's font list, so neither is made on every visit
         from . import precompiled
         precompiled.install("pycache.zip")
-        os.environ.setdefault("MPLCONFIGDIR", os.path.join(os.path.dirname(__file__), "mplconfig"))
-    with contextlib.redirect_stderr(io.StringIO()):
+        install_font_list()
+    stderr = io.StringIO()
+    with contextlib.redirect_stderr(stderr):
         import matplotlib
         matplotlib.use("agg")
         from matplotlib.backends import backend_agg  # noqa: F401
@@ -29,6 +49,8 @@ def _import_plotting() -> None:
         apply_style(matplotlib)
     if sys.platform == "emscripten":   # for the benchmark and tests: modules imported from the zip
         js.performance.mark(f"mvcalc:precompiled-modules:{len(precompiled.loaded)}")
+        if "font cache" in stderr.getvalue():   # matplotlib scanned its fonts: the list was missing
+            js.performance.mark("mvcalc:font-scan")
 
 
 async def start(slug: str) -> None:
