@@ -141,3 +141,26 @@ def test_gradient_code_cases_against_sympy(q):
     for m in q.misconceptions:
         verdict = q.check(m.answer)
         assert not verdict.correct and verdict.feedback == m.feedback
+
+
+def _expression_questions():
+    for s in (LINEAR, NONLINEAR):
+        for i in range(s.size):
+            for v in range(3):
+                q = s.question(i, v)
+                if q.kind == "expression":
+                    yield pytest.param(q, id=f"{s.slug}-{q.template}-{v}")
+
+
+@pytest.mark.parametrize("q", _expression_questions())
+def test_both_parsers_read_every_key_the_same_way_in_all_its_variables(q):
+    """The key and each misconception mean the same to sympy's parser and the checker's, at points
+    in every variable of the question (x, a, b or m, c), not only x."""
+    from mvcalc.checking import evaluate
+    names = list(q.variables)
+    for text in [q.solution, *(m.answer for m in q.misconceptions)]:
+        ours = parse(text)
+        for k in range(4):
+            values = {n: 0.4 + 0.37 * k + 0.21 * i for i, n in enumerate(names)}
+            expected = float(ours.subs({sp.Symbol(n): v for n, v in values.items()}))
+            assert evaluate(text, values) == pytest.approx(expected, rel=1e-9), text
