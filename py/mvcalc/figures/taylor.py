@@ -306,7 +306,7 @@ class MatchScene(_SeriesChoice, Scene):
     params = {"fn": "cos", "a": 0.0, "terms": 2}
     choices = (BY_KEY["cos"], BY_KEY["exp"], BY_KEY["sin"])
     COLOURS = (GREEN, ORANGE, VERMILION)
-    NAMES = ("same value", "same value and slope", "same value, slope and curvature")
+    NAMES = ("value", "value + slope", "value + slope + curvature")
 
     def __init__(self, **params):
         super().__init__(**params)
