@@ -45,7 +45,9 @@ def test_can_figure_reports_its_can_and_each_label_sits_on_its_contour(build):
     scene = build(CanScene(t=0.2, r=2.0, h=9.0))
     assert num(scene.readouts()["mass"]) == pytest.approx(can_mass(2.0, 9.0, 0.2), abs=0.01)
     assert f"{can_mass(2.0, 9.0, 0.2):.1f} g" in scene.describe()
-    for text in scene.level_labels:
+    labels = [t for t in scene.level_labels if t in scene.animated]
+    assert len(labels) >= 3
+    for text in labels:
         level = float(text.get_text().split()[0])
         r, h = text.get_position()
         assert can_mass(r, h, 0.2) == pytest.approx(level, rel=1e-9)
@@ -64,7 +66,8 @@ def test_the_contour_slider_redraws_only_animated_artists_and_drafts_coarse(buil
         assert all(a.get_animated() for a in scene.contours.artists)
         assert all(a in scene.animated for a in scene.contours.artists)
     assert scene.contours.computed == made + 12
-    assert scene.contours.shown[1] is True and scene.contours.artists[0].allsegs
+    assert scene.contours.shown[1] is True and len(scene.contours.artists[0].get_segments()) >= 4
+    assert scene.contours.artists == [scene.contours.lines], "drafted lines skip ContourSet"
     coarse = scene.contours.grids[COARSE][0].shape
     assert coarse == (COARSE, COARSE) and COARSE < FINE
     scene.draft = False
@@ -72,7 +75,8 @@ def test_the_contour_slider_redraws_only_animated_artists_and_drafts_coarse(buil
     assert scene.contours.shown == ((0.4,), False), "letting go redraws at full resolution"
     assert scene.update(r=2.0) is False and scene.contours.computed == made + 13, "moving the can keeps the contours"
     assert not drawn, "no full figure draw while the slider moves"
-    assert len(scene.ax.collections) == len(scene.contours.artists), "old contour sets are removed"
+    assert len(scene.ax.collections) == len(scene.contours.artists) + 1, "old contour sets are removed"
+    assert not scene.contours.lines.get_visible(), "the draft lines are hidden once the full contours are drawn"
 
 
 def test_hessian_slider_also_drafts_and_never_needs_a_full_redraw(build):

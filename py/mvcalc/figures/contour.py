@@ -22,17 +22,33 @@ COARSE, FINE = 33, 121           # grid points per side: while dragging, and whe
 
 class LiveContours:
     """An animated contour set of ``fn(X, Y, key)`` that follows ``key`` (the parameters it
-    depends on) and is drawn on a ``COARSE`` grid in drafts, on a ``FINE`` grid otherwise."""
+    depends on) and is drawn on a ``COARSE`` grid in drafts, on a ``FINE`` grid otherwise.
+
+    A final (let-go) update makes a matplotlib ContourSet. A draft of contour lines skips
+    ContourSet altogether: contourpy's lines go straight into one persistent LineCollection
+    (far fewer objects per frame). Filled contours are drafted as a coarse ContourSet."""
 
     def __init__(self, ax, fn: Callable, x_range, y_range, levels, *, filled: bool = False,
                  cmap: str = "viridis", colors=None, linewidths: float = 1.2):
+        from matplotlib.collections import LineCollection
         self.ax, self.fn, self.levels, self.filled = ax, fn, levels, filled
         self.style = {"cmap": cmap} if colors is None else {"colors": colors}
+        self.cmap, self.colors = cmap, colors
         self.linewidths = linewidths
         self.grids = {n: np.meshgrid(np.linspace(*x_range, n), np.linspace(*y_range, n)) for n in (COARSE, FINE)}
         self.sets: list = []
+        self.lines = LineCollection([], linewidths=linewidths, animated=True, zorder=2)
+        self.lines.set_visible(False)
+        ax.add_collection(self.lines, autolim=False)
         self.shown: tuple | None = None
         self.computed = 0                       # how many contour sets were made (tests count)
+
+    def _level_colours(self, levels) -> list:
+        if self.colors is not None:
+            return [self.colors[i % len(self.colors)] for i in range(len(levels))]
+        from matplotlib import colormaps
+        cmap = colormaps[self.cmap]
+        return [cmap(v) for v in np.linspace(0, 1, len(levels))]
 
     def update(self, key: tuple, draft: bool) -> bool:
         """Recompute if ``key`` or the resolution changed; True if it did."""
@@ -40,16 +56,32 @@ class LiveContours:
         if wanted == self.shown:
             return False
         for artist in self.sets:
-            artist.remove()
+            if artist is not self.lines:
+                artist.remove()
         X, Y = self.grids[COARSE if draft else FINE]
         Z = self.fn(X, Y, key)
         levels = self.levels(key) if callable(self.levels) else self.levels
         self.sets = []
-        if self.filled:
-            self.sets.append(self.ax.contourf(X, Y, Z, levels=levels, alpha=0.55, extend="both", **self.style))
-        self.sets.append(self.ax.contour(X, Y, Z, levels=levels, linewidths=self.linewidths, **self.style))
-        for artist in self.sets:
-            artist.set_animated(True)       # drawn by blitting only, never in the cached background
+        self.lines.set_visible(False)
+        if draft and not self.filled:
+            import contourpy
+            generator = contourpy.contour_generator(X, Y, Z, line_type="Separate")
+            segments, colours = [], []
+            for level, colour in zip(levels, self._level_colours(levels)):
+                for line in generator.lines(level):
+                    segments.append(line)
+                    colours.append(colour)
+            self.lines.set_segments(segments)
+            self.lines.set_color(colours)
+            self.lines.set_visible(True)
+            self.sets = [self.lines]
+        else:
+            if self.filled:
+                self.sets.append(self.ax.contourf(X, Y, Z, levels=levels, alpha=0.55, extend="both",
+                                                  **self.style))
+            self.sets.append(self.ax.contour(X, Y, Z, levels=levels, linewidths=self.linewidths, **self.style))
+            for artist in self.sets:
+                artist.set_animated(True)   # drawn by blitting only, never in the cached background
         self.shown = wanted
         self.computed += 1
         return True
@@ -110,7 +142,8 @@ class CanScene(Scene):
         self.point, = ax.plot([], [], "o", color=VERMILION, markersize=8, animated=True, zorder=5)
         self.label = ax.text(0.98, 0.03, "", transform=ax.transAxes, ha="right", va="bottom", fontsize=10,
                              color=INK, bbox=LABEL_BOX, animated=True, zorder=7)
-        self.level_labels: list = []
+        self.level_labels = [ax.text(0, 0, "", fontsize=8, ha="center", va="center", color=INK, animated=True,
+                                     zorder=6) for _ in CAN_LEVELS]
         fig.subplots_adjust(left=0.16 if is_narrow(fig) else 0.1, right=0.97, top=0.97,
                             bottom=0.19 if is_narrow(fig) else 0.14)
 
@@ -120,19 +153,17 @@ class CanScene(Scene):
         p["h"] = float(min(max(float(p["h"]), self.H_RANGE[0]), self.H_RANGE[1]))
         t = float(p["t"])
         self.contours.update((t,), self.draft)
-        for text in self.level_labels:
-            text.remove()
-        self.level_labels = []
-        for level in CAN_LEVELS:            # label each contour where it meets the top edge
+        shown_labels = []
+        for level, text in zip(CAN_LEVELS, self.level_labels):   # each contour's mass, near the top edge
             r_top = self._r_at(level, self.H_RANGE[1] * 0.93, t)
-            if r_top is not None:
-                self.level_labels.append(self.ax.text(r_top, self.H_RANGE[1] * 0.93, f"{level:g} g", fontsize=8,
-                                                      ha="center", va="center", color=INK, bbox=LABEL_BOX,
-                                                      animated=True, zorder=6))
+            if r_top is not None and not self.draft:      # labels wait until the slider is let go
+                text.set_position((r_top, self.H_RANGE[1] * 0.93))
+                text.set_text(f"{level:g} g")
+                shown_labels.append(text)
         self.point.set_data([p["r"]], [p["h"]])
         self.label.set_text(f"{self.mass():.1f} g" if is_narrow(self.ax.figure) else
                             f"t = {t:.2f} mm: this can weighs {self.mass():.1f} g")
-        self.animated = [*self.contours.artists, *self.level_labels, self.point, self.label]
+        self.animated = [*self.contours.artists, *shown_labels, self.point, self.label]
         return False
 
     def _r_at(self, level, h, t):
