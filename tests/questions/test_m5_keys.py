@@ -207,7 +207,7 @@ def test_scenario_keys(q):
         truth = {(True, True): "both", (True, False): "x", (False, True): "y", (False, False): "neither"}[tuple(flips)]
         assert q.data["truth"] == truth
         text = right_key(q)
-        assert {"both": "Both", "x": r"Only \(x\)", "y": r"Only \(y\)", "neither": "Neither"}[truth] in text
+        assert {"both": "Both", "x": r"\text{Only } x", "y": r"\text{Only } y", "neither": "Neither"}[truth] in text
     elif t == "newton_quadratic":
         f = parse(q.data["f"])
         stationary = sp.solve([sp.diff(f, X), sp.diff(f, Y)], [X, Y], dict=True)[0]

@@ -43,12 +43,12 @@ def the_cycle(rng):
     require(kind == "cycle")
     root = float(s + sp.nsolve(x**3 - 2 * x + 2, x, -1.77))
     options = [
-        {"correct": True, "tex": rf"It cycles for ever: \({s}, {s + 1}, {s}, {s + 1}, \dots\)"},
-        {"tex": rf"It converges to the root near \({root:.4f}\)",
+        {"correct": True, "tex": rf"\text{{It cycles for ever: }} {s}, {s + 1}, {s}, {s + 1}, \dots"},
+        {"tex": rf"\text{{It converges to the root near }} {root:.4f}",
          "feedback": "Work out x₁ and x₂ by hand: x₂ lands exactly back on x₀, so the guesses repeat and never reach the root."},
-        {"tex": r"It diverges: the guesses grow without limit",
+        {"tex": r"\text{It diverges: the guesses grow without limit}",
          "feedback": "The guesses stay bounded: they repeat two values exactly."},
-        {"tex": r"It stops at once: \(f'(x_0) = 0\)",
+        {"tex": r"\text{It stops at once: } f'(x_0) = 0",
          "feedback": f"f′({s}) = {dfl(s):g}, not 0: a first step can be taken."},
     ]
     return choice_question(
@@ -75,7 +75,7 @@ def which_starts_converge(rng):
         ok = fates[s] == "converges"
         why = ("f′ is 0 there: the tangent is flat and never meets the axis" if fates[s] == "flat"
                else "the guesses do not settle on a root")
-        options.append({"correct": ok, "tex": rf"\(x_0 = {number(s)}\)",
+        options.append({"correct": ok, "tex": rf"x_0 = {number(s)}",
                         "feedback": None if ok else rf"From \(x_0 = {number(s)}\), {why}."})
     return multi_question(
         rng, rf"For \(f(x) = {tex(f)}\), from which starts does Newton-Raphson reach a root? Select all that apply.",
