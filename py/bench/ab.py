@@ -55,6 +55,15 @@ def no_font(root):
     tmp.replace(src)
 
 
+def slim_lock(root):
+    """matplotlib without its lock dependencies fonttools and pytz, which no page imports."""
+    p = root / "site/vendor/pyodide/pyodide-lock.json"
+    lock = json.loads(p.read_text())
+    lock["packages"]["matplotlib"]["depends"] = [
+        d for d in lock["packages"]["matplotlib"]["depends"] if d not in ("fonttools", "pytz")]
+    p.write_text(json.dumps(lock))
+
+
 OLD_FETCH = """        var counter = new TransformStream({ transform: function (chunk, controller) {
           bytes.done += chunk.byteLength; show(null, percentFromBytes()); controller.enqueue(chunk); } });
         return new Response(response.body.pipeThrough(counter), {
@@ -78,6 +87,7 @@ VARIANTS = {
     "pyc": lambda r: (no_font(r), no_std(r)),
     "nostd": no_std,
     "nofont": no_font,
+    "slimlock": slim_lock,
     "all": lambda r: None,
 }
 
@@ -105,7 +115,7 @@ def main() -> None:
     for v in names:
         shutil.copytree(B.DIST, top / v)
         if v == "floor":
-            shutil.copy(B.HERE / "floor.html", top / v / B.FLOOR_PAGE)
+            B.add_floor(top / v)
         else:
             VARIANTS[v](top / v)
     res = {v: [] for v in names}
@@ -119,9 +129,14 @@ def main() -> None:
                     context = p.chromium.launch_persistent_context(
                         str(profile), executable_path=B.CHROMIUM, args=B.CHROMIUM_ARGS, headless=True,
                         viewport={"width": 1200, "height": 900})
-                    cold, warm = visit(context, url, floor), visit(context, url, floor)
-                    context.close()
-                    shutil.rmtree(profile, ignore_errors=True)
+                    try:
+                        cold, warm = visit(context, url, floor), visit(context, url, floor)
+                    except Exception as error:      # a crashed or stuck tab on a loaded machine
+                        print(f"run {r} {v:8} failed: {str(error).splitlines()[0]}", flush=True)
+                        continue
+                    finally:
+                        context.close()
+                        shutil.rmtree(profile, ignore_errors=True)
                     res[v].append(cold + warm)
                     print(f"run {r} {v:8} cold ready {cold[0]:6.0f} plot {cold[1]:6.0f} | warm ready {warm[0]:6.0f} "
                           f"plot {warm[1]:6.0f}  (load {os.getloadavg()[0]:.1f})", flush=True)
@@ -130,6 +145,9 @@ def main() -> None:
     print("medians (minimums), ms; for the floor 'ready' is loadPyodide + packages:")
     floor = statistics.median([x[1] for x in res["floor"]]) if "floor" in res else None
     for v in names:
+        if not res[v]:
+            print(f"{v:8} no successful run")
+            continue
         cols = list(zip(*res[v]))
         f = lambda i: f"{statistics.median(cols[i]):6.0f} ({min(cols[i]):5.0f})"  # noqa: E731
         extra = f"  warm ready / floor = {statistics.median(cols[2]) / floor:.2f}" if floor and v != "floor" else ""

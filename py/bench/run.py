@@ -20,7 +20,8 @@ What is measured (all in ms from the page's navigation start, medians over the r
   exercise widgets).
 - longest_task_ms: the longest main-thread task ("longtask" entries) that started after
   ``mvcalc:python-ready``, while the benchmark drags sliders and checks answers.
-- floor_ms: a bare page with the same vendored Pyodide: loadPyodide, loadPackage numpy and
+- floor_ms: a bare page with the same vendored Pyodide, as shipped by its authors (stock
+  standard library, without the build's bytecode): loadPyodide, loadPackage numpy and
   matplotlib, one figure on a canvas (floor.html). Pages are compared with it as ratios.
 
 Cold: a new browser profile (empty HTTP cache). Warm: a second visit in the same profile.
@@ -53,6 +54,7 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 RESULTS = ROOT / "bench" / "results"
 READY_TIMEOUT_MS = 180_000
 FLOOR_PAGE = "bench-floor.html"
+FLOOR_PYODIDE = "bench-floor-pyodide"     # stock Pyodide for the floor page (add_floor)
 
 BUDGETS = [  # (name, metric, limit, how the limit is given)
     ("readable <= 1000 ms cold, every page", "readable_ms", 1000, "ms"),
@@ -113,11 +115,20 @@ def median(values: list) -> float | None:
 
 # --- the pages ---------------------------------------------------------------------------
 
+def add_floor(root: Path) -> None:
+    """The floor page, with Pyodide exactly as vendored (.cache/runtime/pyodide: the official
+    files, the stock standard library), not dist/'s copy, whose python_stdlib.zip the build
+    adds bytecode to (sitebuild/bytecode.py): the floor is stock Pyodide, whatever the site does."""
+    from sitebuild.paths import RUNTIME
+    shutil.copyfile(HERE / "floor.html", root / FLOOR_PAGE)
+    shutil.copytree(RUNTIME / "pyodide", root / FLOOR_PYODIDE, ignore=shutil.ignore_patterns("*.official.json"))
+
+
 def prepare_root(work: Path) -> Path:
     """A private copy of dist/ plus the floor page, served by the benchmark alone."""
     root = work / "root"
     shutil.copytree(DIST, root)
-    shutil.copyfile(HERE / "floor.html", root / FLOOR_PAGE)
+    add_floor(root)
     return root
 
 
@@ -400,7 +411,7 @@ def ratio(value, floor) -> str:
 
 def site_size(root: Path) -> dict:
     files = [(p.stat().st_size, p.relative_to(root).as_posix()) for p in root.rglob("*")
-             if p.is_file() and p.name != FLOOR_PAGE]
+             if p.is_file() and p.name != FLOOR_PAGE and FLOOR_PYODIDE not in p.parts]
     files.sort(reverse=True)
     return {"bytes": sum(s for s, _ in files), "files": len(files),
             "largest": [{"path": path, "bytes": size} for size, path in files[:8]]}

@@ -83,7 +83,10 @@ def write_derived(site: Path) -> None:
         shutil.copyfile(derived.stdlib_zip, site / "site/vendor/pyodide/python_stdlib.zip")
     (site / "py").mkdir(parents=True, exist_ok=True)
     shutil.copyfile(derived.pycache_zip, site / "py/pycache.zip")
-    package_zip(site / "py/mvcalc.zip", {FONT_LIST: derived.fontlist.read_bytes()} if derived.fontlist else None)
+    extra = dict(derived.home)              # PyScript's own modules' bytecode, unpacked beside them
+    if derived.fontlist:
+        extra[FONT_LIST] = derived.fontlist.read_bytes()
+    package_zip(site / "py/mvcalc.zip", extra)
 
 
 def runtime_assets(site: Path, config: dict) -> tuple[dict, int]:

@@ -12,17 +12,21 @@ main-thread work, every visit. The build runs the vendored Pyodide itself under 
   vendored file in dist/ (the page's Pyodide and the checker worker's both load it);
 - ``pycache.zip``: bytecode of the imported modules of numpy, matplotlib and their
   dependencies, imported straight from the zip by ``mvcalc/web/precompiled.py``;
-- ``fontlist-v330.json``: matplotlib's font list, shipped in ``py/mvcalc.zip`` under
-  ``mvcalc/web/mplconfig/`` where boot.py points ``MPLCONFIGDIR``, so matplotlib never
-  scans its fonts (and never prints "Matplotlib is building the font cache").
+- PyScript's own Python package's bytecode (checked against its source, so it is used only
+  if PyScript writes the very same files), in ``py/mvcalc.zip`` under ``pyscript/__pycache__/``;
+- ``fontlist.json``: matplotlib's font list (its ``_version`` 330), shipped in ``py/mvcalc.zip`` as
+  ``mvcalc/web/matplotlib-fontlist.json``; boot.py copies it beside Pyodide's font_manager.py,
+  where its (patched) matplotlib reads it, so matplotlib never scans its fonts on a visit (and
+  never prints "Matplotlib is building the font cache"): the wheel's own list is stale.
 
-The bytecode is Python 3.12.7's own (the browser's Python), hash-based and unchecked (no
-source checks: the sources are immutable, verified files), compiled under the file name the
+The bytecode is Python 3.12.7's own (the browser's Python), hash-based and (but for
+PyScript's) unchecked (no source checks: the sources are immutable, verified files), compiled under the file name the
 browser gives each module, so tracebacks show the sources as before. No CPython 3.12 is
 needed on the build machine, only Node (which the build needs anyway).
 
-Results are cached in .cache/bytecode-<hash of every input>/, so a rebuild costs nothing;
-a new input (another runtime version, another import in py/mvcalc) runs Node again (~10 s).
+Results are cached in .cache/bytecode-<hash of the runtime's inputs>/, so a rebuild costs
+nothing; another runtime, or a module the course imports for the first time, runs Node again
+(10-20 s on an idle 2-core machine, a minute or two on a loaded one).
 """
 from __future__ import annotations
 
@@ -37,7 +41,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from .paths import CACHE, PY
+from .paths import CACHE, NODE_MODULES, PY, RUNTIME
 
 HERE = Path(__file__).resolve().parent
 RUNNER = HERE / "pyodide_node.js"
@@ -53,17 +57,42 @@ PAGE_IMPORTS = ("numpy", "matplotlib", "matplotlib.figure", "matplotlib.backends
 NOT_IN_THE_BROWSER = ("mvcalc", "js", "pyodide", "pyscript", "_pyodide")
 
 
+PYSCRIPT_SOURCES = NODE_MODULES / "@pyscript/core/src/stdlib/pyscript.js"   # what core.js embeds
+HOME = "/home/pyodide"           # Python's working directory in a PyScript page
+
+
 @dataclass
 class Derived:
     stdlib_zip: Path | None      # None: the build could not run Pyodide; ship the vendored one
     pycache_zip: Path
     fontlist: Path | None
     modules: dict
+    home: dict                   # member of py/mvcalc.zip (unpacked in HOME) -> bytecode
+
+
+def pyscript_sources(bundle: Path = PYSCRIPT_SOURCES, runtime: Path = RUNTIME / "pyscript") -> dict[str, str]:
+    """PyScript's Python package as its vendored core.js writes it into HOME ({path: source});
+    only modules whose text is in the vendored bundle itself, so the bytecode fits what runs."""
+    if not bundle.is_file():
+        return {}
+    text = bundle.read_text(encoding="utf-8")
+    tree = json.loads(text[text.index("export default ") + len("export default "):].strip().rstrip(";"))
+    shipped = "".join(p.read_text(encoding="utf-8") for p in sorted(runtime.glob("core-*.js")))
+    found: dict[str, str] = {}
+
+    def walk(node: dict, prefix: str) -> None:
+        for name, value in node.items():
+            if isinstance(value, dict):
+                walk(value, f"{prefix}{name}/")
+            elif name.endswith(".py") and json.dumps(value)[1:-1] in shipped:
+                found[prefix + name] = value
+    walk(tree, "")
+    return found
 
 
 def course_imports(package: Path = PY / "mvcalc") -> list[str]:
-    """Every absolute import in the course's Python (``import a.b``, ``from a.b import c``:
-    a.b and a.b.c), so the build compiles what its pages may import. Sorted, for the cache key."""
+    """The modules the course's Python imports (``import a.b``; ``from a.b import c``: a.b, not
+    the names it takes from a.b), so the build compiles what its pages may import. Sorted."""
     names: set[str] = set()
     for path in sorted(package.rglob("*.py")):
         try:
@@ -71,16 +100,15 @@ def course_imports(package: Path = PY / "mvcalc") -> list[str]:
         except SyntaxError:
             continue
         for node in ast.walk(tree):
-            if isinstance(node, ast.Import):
-                names.update(alias.name for alias in node.names)
-            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
-                names.add(node.module)
-                names.update(f"{node.module}.{alias.name}" for alias in node.names if alias.name != "*")
+            found = [alias.name for alias in node.names] if isinstance(node, ast.Import) else \
+                [node.module] if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module else []
+            names.update(found)
     return sorted(n for n in names | set(PAGE_IMPORTS)
                   if n.split(".")[0] not in NOT_IN_THE_BROWSER and n != "__future__")
 
 
-def cache_key(pyodide_dir: Path, imports: list[str]) -> str:
+def cache_key(pyodide_dir: Path) -> str:
+    """The runtime's inputs: the scripts, Pyodide and its lock, PyScript's Python sources."""
     digest = hashlib.sha256()
     for path in (RUNNER, TASKS, Path(__file__)):
         digest.update(path.read_bytes())
@@ -88,43 +116,52 @@ def cache_key(pyodide_dir: Path, imports: list[str]) -> str:
     for path in (lock, pyodide_dir / "python_stdlib.zip", pyodide_dir / "pyodide.asm.wasm"):
         digest.update(f"{path.name}:{path.stat().st_size}:{path.stat().st_mtime_ns}\n".encode())
     digest.update(hashlib.sha256(lock.read_bytes()).digest())
-    digest.update("\n".join(imports).encode())
+    digest.update(json.dumps(pyscript_sources(), sort_keys=True).encode())
     return digest.hexdigest()[:16]
 
 
 def derive(pyodide_dir: Path, imports: list[str] | None = None, cache: Path = CACHE, node: str = "node") -> Derived:
     """The derived files for the runtime in ``pyodide_dir`` (the vendored Pyodide with its
-    lock and wheels), from the cache when the same inputs were seen before."""
+    lock and wheels), from the cache when it was made from the same runtime for at least these
+    imports. A new import runs Pyodide again, for the union of the old and new imports, so the
+    set only grows (no rebuilds back and forth while someone edits the course's imports)."""
     imports = course_imports() if imports is None else imports
-    key = cache_key(pyodide_dir, imports)
-    target = cache / f"bytecode-{key}"
-    if not (target / "modules.json").is_file():
+    target = cache / f"bytecode-{cache_key(pyodide_dir)}"
+    done = json.loads((target / "modules.json").read_text()) if (target / "modules.json").is_file() else None
+    if done is None or not set(imports) <= set(done.get("requested", [])):
+        wanted = sorted(set(imports) | set(done.get("requested", []) if done else []))
         cache.mkdir(parents=True, exist_ok=True)
         work = Path(tempfile.mkdtemp(prefix="bytecode-", dir=cache))
         try:
-            _run_pyodide(pyodide_dir, imports, work, node)
+            _run_pyodide(pyodide_dir, wanted, work, node)
             _assemble(pyodide_dir, work, work / "result")
             for old in cache.glob("bytecode-*"):
                 if old.is_dir() and old != work:
                     shutil.rmtree(old, ignore_errors=True)
             os.replace(work / "result", target)
-        except (OSError, subprocess.CalledProcessError, RuntimeError) as error:
+        except (OSError, subprocess.SubprocessError, RuntimeError, KeyError, ValueError) as error:
             print(f"bytecode: WARNING: could not run Pyodide under Node ({error}); pages will compile "
                   "their imports and make matplotlib's font list on every visit (slower)")
-            empty = work / "empty.zip"
-            zipfile.ZipFile(empty, "w").close()
             fallback = cache / "bytecode-none"
             fallback.mkdir(exist_ok=True)
-            shutil.copyfile(empty, fallback / "pycache.zip")
-            return Derived(None, fallback / "pycache.zip", None, {})
+            zipfile.ZipFile(fallback / "pycache.zip", "w").close()
+            return Derived(None, fallback / "pycache.zip", None, {}, {})
         finally:
             shutil.rmtree(work, ignore_errors=True)
     modules = json.loads((target / "modules.json").read_text())
-    return Derived(target / "python_stdlib.zip", target / "pycache.zip", target / modules["fontlist"], modules)
+    home = {p.relative_to(target / "home").as_posix(): p.read_bytes()
+            for p in sorted((target / "home").rglob("*.pyc"))}
+    return Derived(target / "python_stdlib.zip", target / "pycache.zip", target / modules["fontlist"], modules, home)
 
 
 def _run_pyodide(pyodide_dir: Path, imports: list[str], work: Path, node: str) -> None:
-    (work / "in.json").write_text(json.dumps({"imports": imports}))
+    home = []
+    for name, source in pyscript_sources().items():
+        (work / "home-src" / name).parent.mkdir(parents=True, exist_ok=True)
+        (work / "home-src" / name).write_text(source, encoding="utf-8")
+        folder, _, file = name.rpartition("/")
+        home.append([f"/host/home-src/{name}", f"{HOME}/{name}", f"{folder}/__pycache__/{file[:-3]}.cpython-312.pyc"])
+    (work / "in.json").write_text(json.dumps({"imports": imports, "home": home}))
     result = subprocess.run([node, str(RUNNER), str(pyodide_dir), str(TASKS), str(work), ",".join(STARTUP_PACKAGES)],
                             capture_output=True, text=True, timeout=600)
     if result.returncode != 0:
@@ -161,4 +198,8 @@ def _assemble(pyodide_dir: Path, work: Path, result: Path) -> None:
     if "/lib/python3.12" in text or "/tmp/" in text:
         raise RuntimeError("an absolute font path leaked into matplotlib's font list")
     (result / modules["fontlist"]).write_text(text)
+    for member in modules.get("home", []):
+        (result / "home" / member).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(out / "home" / member, result / "home" / member)
+    modules["requested"] = json.loads((work / "in.json").read_text())["imports"]
     (result / "modules.json").write_text(json.dumps(modules, indent=1))

@@ -10,6 +10,8 @@ the first figure, then writes into /host/out/:
   /lib/python312.zip, where zipimport looks for ``<name>.pyc`` before ``<name>.py``);
 - site/<pkg>/__pycache__/<mod>.cpython-312.pyc: bytecode of every imported module of the
   installed packages (numpy, matplotlib and their dependencies);
+- home/pyscript/__pycache__/<mod>.cpython-312.pyc: bytecode of PyScript's own Python package
+  (given in "home": [source, file name in the browser, member]), checked against its source;
 - modules.json: what was compiled, for the build's report and tests.
 All bytecode is hash-based and unchecked (the sources are immutable, verified files), compiled
 with the file name the browser's import system gives the module, so tracebacks are unchanged.
@@ -85,8 +87,22 @@ for name, module in sorted(sys.modules.items()):
             write_pyc(f"{OUT}/site/{pyc}", handle.read(), origin)
         compiled["site"].append(pyc)
 
+# modules PyScript writes into the working directory (/home/pyodide/pyscript/*.py) and imports
+# at start-up: bytecode with a CHECKED hash, so Python uses it only if the source is the same
+compiled["home"] = []
+for source, filename, member in request.get("home", []):
+    with open(source, "rb") as handle:
+        code = compile(handle.read(), filename, "exec", dont_inherit=True)
+        handle.seek(0)
+        data = _code_to_hash_pyc(code, importlib.util.source_hash(handle.read()), checked=True)
+    os.makedirs(os.path.dirname(f"{OUT}/home/{member}"), exist_ok=True)
+    with open(f"{OUT}/home/{member}", "wb") as handle:
+        handle.write(data)
+    compiled["home"].append(member)
+
 with open(f"{OUT}/modules.json", "w") as handle:
     json.dump({"magic": int.from_bytes(importlib.util.MAGIC_NUMBER[:2], "little"),
                "cache_tag": sys.implementation.cache_tag, "version": sys.version.split()[0],
                "fontlist": "fontlist.json", "fonts": len(json.loads(fonts)["ttflist"]), "not_imported": failed, **compiled}, handle, indent=1)
-print(f"pyodide: {len(compiled['stdlib'])} standard-library and {len(compiled['site'])} package modules compiled")
+print(f"pyodide: {len(compiled['stdlib'])} standard-library, {len(compiled['site'])} package and "
+      f"{len(compiled['home'])} PyScript modules compiled")

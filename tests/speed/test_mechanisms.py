@@ -232,6 +232,17 @@ def test_the_packages_bytecode_covers_the_first_plot():
     assert '"py/pycache.zip" = "./pycache.zip"' in config
 
 
+def test_pyscripts_own_modules_ship_with_bytecode_checked_against_their_source():
+    """PyScript writes its Python package into the working directory (/home/pyodide) where
+    py/mvcalc.zip is unpacked too; the bytecode beside it is used only if the source matches."""
+    with zipfile.ZipFile(built("py/mvcalc.zip")) as archive:
+        names = set(archive.namelist())
+        for module in ("__init__", "magic_js", "display", "util"):
+            data = archive.read(f"pyscript/__pycache__/{module}.cpython-312.pyc")
+            assert pyc_header(data) == (3531, 0b11), "3.12, hash-based, checked against the source"
+    assert set(bytecode.pyscript_sources()) >= {"pyscript/__init__.py", "pyscript/magic_js.py"}
+
+
 def test_the_course_imports_are_found_for_the_build():
     names = bytecode.course_imports()
     assert {"numpy", "matplotlib.figure", "json", "asyncio", "dataclasses"} <= set(names)
