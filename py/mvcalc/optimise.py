@@ -120,12 +120,12 @@ def _two_wells():
 
 
 def _egg():
-    # a bumpy bowl with a tilted floor: f = x^2/4 + y^2/4 - cos(x) cos(y) ... minimum at the origin
-    return (lambda p: (p[0] ** 2 + p[1] ** 2) / 8 - math.cos(p[0]) * math.cos(p[1]) + 1,
-            lambda p: np.array([p[0] / 4 + math.sin(p[0]) * math.cos(p[1]),
-                                p[1] / 4 + math.cos(p[0]) * math.sin(p[1])]),
-            lambda p: np.array([[0.25 + math.cos(p[0]) * math.cos(p[1]), -math.sin(p[0]) * math.sin(p[1])],
-                                [-math.sin(p[0]) * math.sin(p[1]), 0.25 + math.cos(p[0]) * math.cos(p[1])]]))
+    # a bumpy bowl: f = (x^2 + y^2)/8 - cos(x) cos(y) + 1, lowest at the origin
+    return (lambda p: (p[0] ** 2 + p[1] ** 2) / 8 - np.cos(p[0]) * np.cos(p[1]) + 1,
+            lambda p: np.array([p[0] / 4 + np.sin(p[0]) * np.cos(p[1]),
+                                p[1] / 4 + np.cos(p[0]) * np.sin(p[1])]),
+            lambda p: np.array([[0.25 + np.cos(p[0]) * np.cos(p[1]), -np.sin(p[0]) * np.sin(p[1])],
+                                [-np.sin(p[0]) * np.sin(p[1]), 0.25 + np.cos(p[0]) * np.cos(p[1])]]))
 
 
 LANDSCAPES: tuple[Landscape, ...] = (
@@ -145,12 +145,11 @@ LANDSCAPES_BY_KEY = {s.key: s for s in LANDSCAPES}
 
 
 def grid(land: Landscape, n: int = 90):
-    """Samples of f on an n x n grid over the landscape's box, for contour plots."""
-    xs = np.linspace(*land.x_range, n)
-    ys = np.linspace(*land.y_range, n)
-    X, Y = np.meshgrid(xs, ys)
+    """Samples of f on an n x n grid over the landscape's box, for contour plots (f is
+    written with numpy, so one call evaluates the whole grid)."""
+    X, Y = np.meshgrid(np.linspace(*land.x_range, n), np.linspace(*land.y_range, n))
     with np.errstate(all="ignore"):
-        Z = np.vectorize(lambda a, b: land.f(np.array([a, b])))(X, Y)
+        Z = np.asarray(land.f(np.stack([X, Y])), dtype=float)
     return X, Y, Z
 
 

@@ -263,3 +263,13 @@ def test_lagrange_scene_sees_the_gradients_line_up(build):
     assert scene.on_key("PageUp")
     assert scene.update(problem="xy-ellipse") is True
     assert PROBLEMS_BY_KEY["xy-ellipse"].g(*scene.point()) == pytest.approx(0, abs=1e-12)
+
+
+@pytest.mark.parametrize("land", LANDSCAPES, ids=lambda s: s.key)
+def test_the_contour_grid_is_f_at_every_point(land):
+    from mvcalc.optimise import grid
+    X, Y, Z = grid(land, 12)
+    f = sp.lambdify((X_ := sp.Symbol("x"), Y_ := sp.Symbol("y")), parse(land.expr))
+    for i in (0, 5, 11):
+        for j in (0, 7, 11):
+            assert Z[i, j] == pytest.approx(f(X[i, j], Y[i, j]), rel=1e-12, abs=1e-12)
