@@ -137,3 +137,25 @@ def test_lagrange_answer_comes_from_scipy_in_the_worker(m5):
     assert "scipy found" in page.inner_text("#fig-lagrange .figure-alt")
     # scipy stays off the page's own Python
     assert page.evaluate("() => !('scipy' in (window.pyodide?.loadedPackages || {}))")
+
+
+def test_a_lagrange_exercise_names_the_slip_then_accepts_the_answer(m5):
+    from mvcalc import service
+    page = m5
+    page.wait_for_function("window.mvcalcChecker.state === 'ready'", timeout=120_000)
+    box = page.locator('.exercise-set[data-set="lagrange-multipliers"]')
+    box.locator(".ex-input").first.wait_for(timeout=120_000)
+    question = service.question(SLUG, "lagrange-multipliers", 0)
+    assert question.kind == "matrix" and question.misconceptions
+    slip = question.misconceptions[0]
+    box.locator(".ex-input").click()
+    page.keyboard.type(slip.answer)
+    page.keyboard.press("Enter")
+    box.locator(".ex-feedback.wrong").wait_for(timeout=20_000)
+    words = max(re.split(r"\\\(.*?\\\)", slip.feedback), key=len).strip()   # its longest plain words
+    assert len(words) >= 10 and words in box.locator(".ex-feedback").inner_text()
+    box.locator(".ex-input").fill("")
+    box.locator(".ex-input").click()
+    page.keyboard.type(question.solution)
+    page.keyboard.press("Enter")
+    box.locator(".ex-feedback.correct").wait_for(timeout=20_000)
