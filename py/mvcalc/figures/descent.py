@@ -86,7 +86,7 @@ class DescentScene(Scene):
             self.ax.legend(loc="upper right", fontsize=8, frameon=True, framealpha=0.85)
         self.shown = None
         self._draw_land()
-        fig.subplots_adjust(left=0.12 if is_narrow(fig) else 0.08, right=0.98, top=0.97, bottom=0.13)
+        fig.subplots_adjust(left=0.16 if is_narrow(fig) else 0.08, right=0.98, top=0.97, bottom=0.13)
 
     def _draw_land(self) -> None:
         land = self.land

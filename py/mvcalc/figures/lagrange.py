@@ -59,7 +59,7 @@ class LagrangeScene(Scene):
         self.animated = [self.dot, self.arrow_g, self.arrow_f]
         self.shown = None
         self._draw_problem()
-        fig.subplots_adjust(left=0.12 if is_narrow(fig) else 0.08, right=0.98, top=0.97, bottom=0.13)
+        fig.subplots_adjust(left=0.16 if is_narrow(fig) else 0.08, right=0.98, top=0.97, bottom=0.13)
 
     def _draw_problem(self) -> None:
         pr = self.problem
