@@ -6,9 +6,7 @@ temporary folder and swapped in whole, so a failed build leaves the last good si
 from __future__ import annotations
 
 import fcntl
-import hashlib
 import json
-import os
 import shutil
 import sys
 import tomllib
