@@ -75,7 +75,7 @@ def test_the_contour_slider_redraws_only_animated_artists_and_drafts_coarse(buil
     assert scene.contours.shown == ((0.4,), False), "letting go redraws at full resolution"
     assert scene.update(r=2.0) is False and scene.contours.computed == made + 13, "moving the can keeps the contours"
     assert not drawn, "no full figure draw while the slider moves"
-    assert len(scene.ax.collections) == len(scene.contours.artists) + 1, "old contour sets are removed"
+    assert len(scene.ax.collections) == len(scene.contours.artists) + 2, "old contour sets are removed"
     assert not scene.contours.lines.get_visible(), "the draft lines are hidden once the full contours are drawn"
 
 
@@ -85,9 +85,13 @@ def test_hessian_slider_also_drafts_and_never_needs_a_full_redraw(build):
     for a in np.linspace(1, -1, 9):
         assert scene.update(a=float(a)) is False
     assert scene.contours.shown[1] is True
+    assert scene.contours.artists == [scene.contours.bands, scene.contours.lines], "drafts skip ContourSet"
+    assert len(scene.contours.bands.get_paths()) >= 6 and len(scene.contours.lines.get_segments()) >= 6
+    assert {tuple(c) for c in scene.contours.bands.get_facecolor()} <= {tuple(c) for c in scene.contours.band_colours}
     scene.draft = False
     scene.update(a=-1.0)
     assert scene.contours.shown == ((-1.0, 0.0, 1.0), False)
+    assert not scene.contours.bands.get_visible() and not scene.contours.lines.get_visible()
 
 
 # --- slices and partial derivatives ----------------------------------------------------------

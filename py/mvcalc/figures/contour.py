@@ -24,31 +24,28 @@ class LiveContours:
     """An animated contour set of ``fn(X, Y, key)`` that follows ``key`` (the parameters it
     depends on) and is drawn on a ``COARSE`` grid in drafts, on a ``FINE`` grid otherwise.
 
-    A final (let-go) update makes a matplotlib ContourSet. A draft of contour lines skips
-    ContourSet altogether: contourpy's lines go straight into one persistent LineCollection
-    (far fewer objects per frame). Filled contours are drafted as a coarse ContourSet."""
+    A final (let-go) update makes matplotlib ContourSets. A draft skips ContourSet: contourpy's
+    lines (and filled bands) go straight into two persistent collections, coloured as the last
+    ContourSets were, so a frame makes few new objects and the picture does not change colour
+    when the slider is let go."""
 
     def __init__(self, ax, fn: Callable, x_range, y_range, levels, *, filled: bool = False,
                  cmap: str = "viridis", colors=None, linewidths: float = 1.2):
-        from matplotlib.collections import LineCollection
+        from matplotlib.collections import LineCollection, PathCollection
         self.ax, self.fn, self.levels, self.filled = ax, fn, levels, filled
         self.style = {"cmap": cmap} if colors is None else {"colors": colors}
-        self.cmap, self.colors = cmap, colors
         self.linewidths = linewidths
         self.grids = {n: np.meshgrid(np.linspace(*x_range, n), np.linspace(*y_range, n)) for n in (COARSE, FINE)}
         self.sets: list = []
+        self.bands = PathCollection([], animated=True, zorder=1, linewidths=0, transform=ax.transData)
         self.lines = LineCollection([], linewidths=linewidths, animated=True, zorder=2)
-        self.lines.set_visible(False)
-        ax.add_collection(self.lines, autolim=False)
+        for draft in (self.bands, self.lines):
+            draft.set_visible(False)
+            ax.add_collection(draft, autolim=False)
+        self.line_colours: list = []
+        self.band_colours: list = []
         self.shown: tuple | None = None
         self.computed = 0                       # how many contour sets were made (tests count)
-
-    def _level_colours(self, levels) -> list:
-        if self.colors is not None:
-            return [self.colors[i % len(self.colors)] for i in range(len(levels))]
-        from matplotlib import colormaps
-        cmap = colormaps[self.cmap]
-        return [cmap(v) for v in np.linspace(0, 1, len(levels))]
 
     def update(self, key: tuple, draft: bool) -> bool:
         """Recompute if ``key`` or the resolution changed; True if it did."""
@@ -56,35 +53,55 @@ class LiveContours:
         if wanted == self.shown:
             return False
         for artist in self.sets:
-            if artist is not self.lines:
+            if artist not in (self.lines, self.bands):
                 artist.remove()
         X, Y = self.grids[COARSE if draft else FINE]
         Z = self.fn(X, Y, key)
-        levels = self.levels(key) if callable(self.levels) else self.levels
+        levels = list(self.levels(key) if callable(self.levels) else self.levels)
         self.sets = []
         self.lines.set_visible(False)
-        if draft and not self.filled:
-            import contourpy
-            generator = contourpy.contour_generator(X, Y, Z, line_type="Separate")
-            segments, colours = [], []
-            for level, colour in zip(levels, self._level_colours(levels)):
-                for line in generator.lines(level):
-                    segments.append(line)
-                    colours.append(colour)
-            self.lines.set_segments(segments)
-            self.lines.set_color(colours)
-            self.lines.set_visible(True)
-            self.sets = [self.lines]
+        self.bands.set_visible(False)
+        if draft and self.line_colours:
+            self._draft(X, Y, Z, levels)
         else:
             if self.filled:
                 self.sets.append(self.ax.contourf(X, Y, Z, levels=levels, alpha=0.55, extend="both",
                                                   **self.style))
+                self.band_colours = list(self.sets[-1].get_facecolor())
             self.sets.append(self.ax.contour(X, Y, Z, levels=levels, linewidths=self.linewidths, **self.style))
+            self.line_colours = list(self.sets[-1].get_edgecolor())
             for artist in self.sets:
                 artist.set_animated(True)   # drawn by blitting only, never in the cached background
         self.shown = wanted
         self.computed += 1
         return True
+
+    def _draft(self, X, Y, Z, levels) -> None:
+        import contourpy
+        from matplotlib.path import Path as MPath
+        generator = contourpy.contour_generator(X, Y, Z, line_type="Separate", fill_type="OuterCode")
+        if self.filled and len(self.band_colours) == len(levels) + 1:
+            low, high = float(Z.min()) - 1.0, float(Z.max()) + 1.0
+            bounds = [min(low, levels[0] - 1.0), *levels, max(high, levels[-1] + 1.0)]
+            paths, colours = [], []
+            for (lower, upper), colour in zip(zip(bounds[:-1], bounds[1:]), self.band_colours):
+                points, codes = generator.filled(lower, upper)
+                for pts, cds in zip(points, codes):
+                    paths.append(MPath(pts, cds))
+                    colours.append(colour)
+            self.bands.set_paths(paths)
+            self.bands.set_facecolor(colours)
+            self.bands.set_visible(True)
+            self.sets.append(self.bands)
+        segments, colours = [], []
+        for level, colour in zip(levels, self.line_colours):
+            for line in generator.lines(level):
+                segments.append(line)
+                colours.append(colour)
+        self.lines.set_segments(segments)
+        self.lines.set_color(colours)
+        self.lines.set_visible(True)
+        self.sets.append(self.lines)
 
     @property
     def artists(self) -> list:
