@@ -51,13 +51,13 @@ class PolarMapScene(Scene):
         left.set_ylim(0, 2 * math.pi)
         left.set_xlabel("r")
         left.set_ylabel("θ (radians)")
-        left.set_title("the (r, θ) plane", fontsize=10)
+        left.set_title("(r, θ)" if is_narrow(fig) else "the (r, θ) plane", fontsize=10)
         right.set_xlim(-R_MAX, R_MAX)
         right.set_ylim(-R_MAX, R_MAX)
         right.set_aspect("equal")
         right.set_xlabel("x")
         right.set_ylabel("y")
-        right.set_title("mapped: x = r cos θ, y = r sin θ", fontsize=10)
+        right.set_title("(x, y)" if is_narrow(fig) else "mapped: x = r cos θ, y = r sin θ", fontsize=10)
         for ax in (left, right):
             ax.grid(False)
             ticks_for_width(fig, ax, wide=5, narrow=3)
@@ -65,7 +65,7 @@ class PolarMapScene(Scene):
         self.image = Polygon([[0, 0]], closed=True, facecolor=VERMILION, alpha=0.6, edgecolor=INK, animated=True)
         left.add_patch(self.cell)
         right.add_patch(self.image)
-        fig.subplots_adjust(left=0.1 if is_narrow(fig) else 0.07, right=0.98, top=0.9, bottom=0.16, wspace=0.35)
+        fig.subplots_adjust(left=0.1 if is_narrow(fig) else 0.07, right=0.98, top=0.85 if is_narrow(fig) else 0.9, bottom=0.16, wspace=0.35)
         self.animated = [self.cell, self.image]
 
     def corner(self) -> tuple[float, float]:

@@ -56,6 +56,7 @@ class StepSizeScene(Scene):
 
     def build(self, fig) -> None:
         ax = self.ax = fig.add_subplot()
+        self.narrow = is_narrow(fig)
         ax.set_xscale("log")
         ax.set_yscale("log")
         ax.set_xlim(10.0 ** POWERS[0], 1)
@@ -64,14 +65,14 @@ class StepSizeScene(Scene):
         ax.set_ylabel("error in f′(1)")
         self.forward_line, = ax.plot([], [], color=BLUE, linewidth=1.6, label="forward difference")
         self.central_line, = ax.plot([], [], color=VERMILION, linewidth=1.6, label="central difference")
-        ax.legend(loc="upper center", ncol=2, fontsize=8)
+        ax.legend(loc="upper left", ncol=1, fontsize=7) if is_narrow(fig) else ax.legend(loc="upper center", ncol=2, fontsize=8)
         self.guide = ax.axvline(0.1, color=GREY, linewidth=1.2, linestyle=":", animated=True)
         self.fdot, = ax.plot([], [], "o", color=BLUE, markersize=7, animated=True)
         self.cdot, = ax.plot([], [], "s", color=VERMILION, markersize=7, animated=True)
         self.label = ax.text(0.02, 0.04, "", transform=ax.transAxes, fontsize=9, color=INK, animated=True,
                              bbox={"facecolor": "white", "edgecolor": "none", "alpha": 0.85, "pad": 1})
         self.shown = None
-        fig.subplots_adjust(left=0.17 if is_narrow(fig) else 0.11, right=0.97, top=0.97, bottom=0.15)
+        fig.subplots_adjust(left=0.21 if is_narrow(fig) else 0.11, right=0.97, top=0.97, bottom=0.15)
         self.animated = [self.guide, self.fdot, self.cdot, self.label]
 
     def _curves(self) -> None:
@@ -101,7 +102,7 @@ class StepSizeScene(Scene):
         self.guide.set_xdata([h, h])
         self.fdot.set_data([h], [max(ef, 1e-16)])
         self.cdot.set_data([h], [max(ec, 1e-16)])
-        self.label.set_text(f"h = {h:.1e}: central error {ec:.1e}")
+        self.label.set_text(f"h = {h:.0e}" if self.narrow else f"h = {h:.1e}: central error {ec:.1e}")
         return full
 
     def describe(self) -> str:
