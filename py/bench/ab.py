@@ -7,7 +7,8 @@ reversed every other run, so a load spike hits every variant alike), with the fl
 none: without the font list, py/pycache.zip and the standard library's bytecode (the three
 things sitebuild/bytecode.py makes); font: font list only; pyc: py/pycache.zip only; nostd:
 all but the standard library's bytecode (Pyodide's own python_stdlib.zip); nofont: all but
-the font list; oldfetch: loader.js counting bytes through a Response made in JS; all: as
+the font list; before: the site before the build ran Pyodide under Node (py/pycache.zip only,
+no standard-library bytecode, no font list where Pyodide's matplotlib reads it); oldfetch: loader.js counting bytes through a Response made in JS; all: as
 built; floor: bench-floor.html. Build first (make.py build). Prints per variant the median
 and (in brackets) the minimum of python ready and first plot, cold and warm, in ms from
 navigation start; on a loaded machine compare medians of many runs, and the minimums.
@@ -87,6 +88,7 @@ VARIANTS = {
     "pyc": lambda r: (no_font(r), no_std(r)),
     "nostd": no_std,
     "nofont": no_font,
+    "before": lambda r: (no_font(r), no_std(r)),
     "slimlock": slim_lock,
     "all": lambda r: None,
 }
