@@ -120,9 +120,10 @@ def test_a_page_with_a_marker_gets_its_links_there(tmp_path):
     assert html.index("downloads-heading") < html.index("</main>") - 200, "the links are where the marker was"
 
 
-def test_page_helpers_title_and_slug_are_read_from_the_html():
+def test_what_a_figure_uses_is_inlined_and_title_and_slug_are_read_from_the_html():
     html = rendered("m4-taylor-series")
     assert page_slug(html) == "m4-taylor-series"
     export = export_page("m4-taylor-series", html, page_title(html))
-    assert "def maclaurin_cos" in export.script, "a page-level helper the figure uses is inlined"
+    for name in ("class TaylorScene", "EXPLORER =", "SPECIAL =", "class Taylor2DScene"):
+        assert name in export.script, f"{name} (which a mounted figure uses) is inlined"
     assert export.title.startswith("Taylor")
