@@ -253,10 +253,13 @@ class HeartScene(Scene):
         if not hasattr(self, "line"):
             return False
         xy = self.curve_xy
-        if xy.size:
+        if xy.size and np.isfinite(xy).all():
             closed = np.hstack([xy, xy[:, :1]])
             self.line.set_data(closed[0], closed[1])
             self.points.set_data(xy[0], xy[1])
+        else:                                   # no network output yet: nothing drawn, not NaNs
+            self.line.set_data([], [])
+            self.points.set_data([], [])
         steps = np.arange(len(self.costs))
         self.cost_line.set_data(steps, self.costs)
         if len(self.costs) > self.cost_ax.get_xlim()[1]:
