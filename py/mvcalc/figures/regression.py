@@ -66,8 +66,6 @@ class LineFitScene(Scene):
         ticks_for_width(fig, ax, wide=6, narrow=5)
         self.line, = ax.plot([], [], color=ORANGE, linewidth=2, animated=True)
         self.residuals, = ax.plot([], [], color=VERMILION, linewidth=1.6, animated=True)
-        self.chi_text = ax.text(0.03, 0.96, "", transform=ax.transAxes, va="top", fontsize=10, color=INK,
-                                animated=True, bbox=LABEL_BOX)
         ms, cs = np.linspace(*M_RANGE, 161), np.linspace(*C_RANGE, 161)
         grid = chi2_line_grid(ms, cs, self.x, self.y, self.sigma)
         low = chi2_line(*self.best, self.x, self.y, self.sigma)
@@ -83,7 +81,9 @@ class LineFitScene(Scene):
         mp.set_title("χ² over (m, c)", fontsize=10)
         mp.grid(False)
         self.marker, = mp.plot([], [], "o", color=ORANGE, markeredgecolor=INK, markersize=8, animated=True)
-        self.animated = [self.line, self.residuals, self.chi_text, self.marker]
+        # the line and chi-squared are in the readouts below the figure, not drawn as text here:
+        # a text box in every blitted frame was the slowest part of a slider move
+        self.animated = [self.line, self.residuals, self.marker]
 
     def mc(self) -> tuple[float, float]:
         return (clamp(float(self.params.get("m", 0.5)), *M_RANGE),
@@ -101,7 +101,6 @@ class LineFitScene(Scene):
         ry = np.column_stack([self.y, fit, np.full_like(fit, np.nan)]).ravel()
         rx[2::3] = np.nan
         self.residuals.set_data(rx, ry)
-        self.chi_text.set_text(f"y = {fmt(m, 2)} x + {fmt(c, 2)}\nχ² = {fmt(self.chi2(), 2)}")
         self.marker.set_data([m], [c])
         return False
 
