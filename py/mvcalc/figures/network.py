@@ -234,7 +234,8 @@ class HeartScene(Scene):
         ax.set_ylabel("output 2", labelpad=0)
         self.line, = ax.plot([], [], color=VERMILION, linewidth=2, animated=True, label="network")
         self.points, = ax.plot([], [], "o", color=VERMILION, markersize=2.5, animated=True)
-        ax.legend(loc="lower center", fontsize=7 if narrow else 8, ncol=2, bbox_to_anchor=(0.5, -0.01))
+        if not narrow:       # on a phone the caption says which curve is which
+            ax.legend(loc="lower center", fontsize=8, ncol=2, bbox_to_anchor=(0.5, -0.01))
         cax = self.cost_ax
         cax.set_yscale("log")
         cax.set_ylim(5e-4, 0.5)
@@ -243,7 +244,14 @@ class HeartScene(Scene):
         cax.set_ylabel("cost", labelpad=0)
         self.cost_line, = cax.plot([], [], color="#0072B2", animated=True)
         self.animated = [self.line, self.points, self.cost_line]
-        fig.subplots_adjust(left=0.1 if narrow else 0.07, right=0.98, top=0.97, bottom=0.16, wspace=0.35)
+        if narrow:
+            from matplotlib.ticker import MaxNLocator
+            for axis in (ax.xaxis, ax.yaxis, cax.xaxis):
+                axis.set_major_locator(MaxNLocator(nbins=2))
+            for a in (ax, cax):
+                a.tick_params(labelsize=7)
+        fig.subplots_adjust(left=0.13 if narrow else 0.07, right=0.97, top=0.97, bottom=0.18,
+                            wspace=0.55 if narrow else 0.35)
 
     def update(self, **params) -> bool:
         self.params.update(params)
