@@ -108,3 +108,9 @@ def module(slug: str) -> Module:
         if m.slug == slug:
             return m
     raise KeyError(f"no module {slug!r}")
+
+
+def question(module_slug: str, set_slug: str, seed: int):
+    """Question ``seed`` of a set, exactly as the build puts it in the question bank (for tests
+    and tools: it runs the templates, so it needs sympy; pages read the bank instead)."""
+    return module(module_slug).exercise_set(set_slug).generate(seed)

@@ -8,7 +8,7 @@ import math
 
 import pytest
 
-from mvcalc import service
+from mvcalc import course
 
 from .conftest import canvas_ink, open_module
 
@@ -83,8 +83,7 @@ def test_page_figures_series_keyboard_and_an_exercise(page, server):
     assert "second order" in readout(page, "fig-taylor2d", "order")
 
     # one exercise: wrong (forgot the n!), then right
-    page.wait_for_function("window.mvcalcChecker && window.mvcalcChecker.state === 'ready'", timeout=READY_MS)
-    question = service.question(SLUG, "applying-taylor", 0)
+    question = course.question(SLUG, "applying-taylor", 0)
     forgot = next(m for m in question.misconceptions if "k!" in m.feedback)
     box = page.locator('.exercise-set[data-set="applying-taylor"]')
     box.scroll_into_view_if_needed()

@@ -139,6 +139,12 @@ def read_variant_file(text: str) -> dict[str, list[model.Question]]:
     return {slug: [decode(item) for item in items] for slug, items in data["sets"].items()}
 
 
+def module_variant(module, variant: int) -> dict[str, list[model.Question]]:
+    """Every question of ``module`` (a mvcalc.course.Module) in ``variant``, by set: what one
+    bank file holds. Runs the templates, so it needs sympy: the build calls it, never a page."""
+    return {s.slug: [s.question(index, variant) for index in range(s.size)] for s in module.exercise_sets}
+
+
 def variant_of(stored: int) -> int:
     """The bank variant of a learner's stored variant number (the counter cycles)."""
     return int(stored) % VARIANTS
