@@ -28,11 +28,16 @@ def _sources() -> list[Path]:
     return [f for f in files if "__pycache__" not in f.parts]
 
 
-def cache_key() -> str:
+def source_contents() -> list[tuple[str, bytes]]:
+    """(path from the repository's root, content) of every source the bank depends on."""
     from .paths import ROOT
+    return [(path.relative_to(ROOT).as_posix(), path.read_bytes()) for path in _sources()]
+
+
+def cache_key(contents: list[tuple[str, bytes]] | None = None) -> str:
     digest = hashlib.sha256()
-    for path in _sources():
-        digest.update(path.relative_to(ROOT).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    for name, data in contents if contents is not None else source_contents():
+        digest.update(name.encode() + b"\0" + data + b"\0")
     return digest.hexdigest()[:20]
 
 

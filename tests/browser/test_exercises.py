@@ -229,6 +229,66 @@ def test_a_runaway_the_tracer_cannot_see_is_stopped_by_ending_the_worker(page, s
     wait_feedback(box, "correct", timeout=CHECKER_READY_MS)
 
 
+TIMED_CHECK = """(selector) => new Promise((resolve) => {
+  const box = document.querySelector(selector);
+  const feedback = box.querySelector('.ex-feedback');
+  feedback.className = 'ex-feedback';        // a maths verdict may come in the click's own task
+  const observer = new MutationObserver(() => {
+    if (/(correct|wrong|invalid|stopped)/.test(feedback.className)) {
+      observer.disconnect();
+      resolve({ ms: performance.now() - t0, kind: feedback.className, text: feedback.innerText });
+    }
+  });
+  observer.observe(feedback, { attributes: true, attributeFilter: ['class'] });
+  const t0 = performance.now();
+  box.querySelector('.ex-check').click();
+})"""
+
+
+def test_a_maths_check_that_is_stopped_leaves_the_page_ready_for_the_next(page, server):
+    """The page marks maths itself, on its main thread, under a work budget: past it the check
+    stops with a maths message (nothing about code), and the next answer is marked at once."""
+    open_sets(page, server, M1)
+    box = exercise(page, "differentiate")
+    wait_question(box, ".ex-input")
+    selector = '.exercise-set[data-set="differentiate"]'
+    question = course.question(M1, "differentiate", 0)
+    page.evaluate("window.mvcalcCheckWork = 10")          # a budget no check can keep to
+    box.locator(".ex-input").fill(question.solution)
+    stopped = page.evaluate(TIMED_CHECK, selector)
+    assert "stopped" in stopped["kind"], stopped
+    assert "took too long" in stopped["text"] and "code" not in stopped["text"], stopped
+    assert box.locator(".ex-score").inner_text().startswith("0 of"), "a stopped check is not counted"
+    page.evaluate("delete window.mvcalcCheckWork")
+    verdict = page.evaluate(TIMED_CHECK, selector)
+    assert "correct" in verdict["kind"], verdict
+    assert verdict["ms"] < 1000, f"the next check took {verdict['ms']:.0f} ms"
+
+
+def test_a_worker_that_dies_in_the_middle_of_a_request_is_replaced(page, server):
+    """Learner code runs in a worker; if it dies mid-request the learner is told in a sentence
+    and the next run starts a fresh worker that answers."""
+    open_sets(page, server, M2)
+    box = exercise(page, "finite-differences")
+    wait_question(box, ".ex-code-input")
+    question = course.question(M2, "finite-differences", 0)
+    area = box.locator(".ex-code-input")
+    area.fill(question.solution)
+    box.locator(".ex-check").click()
+    wait_feedback(box, "correct", timeout=CHECKER_READY_MS)          # the worker is up
+    area.fill(f"def {question.entry}(f, x, h):\n    import_nothing = 1\n    while True:\n        pass\n")
+    box.locator(".ex-check").click()
+    page.wait_for_function("document.querySelector('.exercise-set[data-set=\"finite-differences\"] "
+                           ".ex-feedback').className.includes('info')")
+    page.wait_for_timeout(300)
+    page.evaluate("window.mvcalcChecker.crash()")                    # the worker dies mid-request
+    text = wait_feedback(box, "invalid", timeout=10_000)
+    assert "started afresh" in text and "Nothing was counted" in text, text
+    area.fill(question.solution)
+    box.locator(".ex-check").click()
+    assert "tests passed" in wait_feedback(box, "correct", timeout=CHECKER_READY_MS)
+
+
 def test_matrix_question_with_preview(page, server):
     open_sets(page, server, M2)
     box = exercise(page, "calculating-jacobian")
