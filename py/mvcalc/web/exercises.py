@@ -246,24 +246,27 @@ class ExerciseSetWidget:
         if not answer.strip():
             self.say("invalid", "Type your answer first (nothing was counted).")
             return
-        spawn(self._check(answer))
+        if self.view["kind"] == "code":
+            spawn(self._check_code(answer))
+        else:                          # marked here and now, in the click's own task
+            self._verdict(self.view, answer, questions.check_maths(self.question, answer))
 
-    async def _check(self, answer: str) -> None:
+    async def _check_code(self, answer: str) -> None:
         self.busy = True
         view = self.view
-        if view["kind"] == "code":
-            self.say("info", "Running the tests…" if checker.state() == "ready" else
-                     "Running the tests (the first run starts Python for your code, which takes a few seconds)…")
-        else:
-            self.say("info", "Checking…")
+        self.say("info", "Running the tests…" if checker.state() == "ready" else
+                 "Running the tests (the first run starts Python for your code, which takes a few seconds)…")
         try:
-            verdict = await questions.check(self.module, self.question, answer)
+            verdict = await questions.check_code(self.module, self.question, answer)
         except checker.CheckerError as error:
             self.say("invalid", f"Your answer could not be checked: {error} Nothing was counted.")
             return
         finally:
             self.busy = False
-        if view is not self.view:
+        self._verdict(view, answer, verdict)
+
+    def _verdict(self, view: dict, answer: str, verdict: dict) -> None:
+        if view is not self.view:      # the learner moved on meanwhile
             return
         if verdict.get("stopped"):
             self.say("stopped", verdict["feedback"])

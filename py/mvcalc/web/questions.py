@@ -47,14 +47,17 @@ def view(q: Question, module: str) -> dict:
     return question_view(q, module)
 
 
-async def check(module: str, q: Question, answer: str) -> dict:
-    """The verdict for ``answer``: maths here and now (its work bounded: a check past its budget
-    says "stopped" and the page goes on); code in the worker, which can be stopped."""
-    if q.kind == "code":
-        return await checker.check_code(module, q, answer)
+def check_maths(q: Question, answer: str) -> dict:
+    """The verdict for a maths answer, here and now: its work is bounded (a check past its
+    budget says "stopped" and the page goes on at once)."""
     work = getattr(js.window, "mvcalcCheckWork", None)     # tests only: a smaller budget
     with budget.limit(work=int(work) if isinstance(work, (int, float)) else None):
         return q.check(answer).to_dict()
+
+
+async def check_code(module: str, q: Question, answer: str) -> dict:
+    """The verdict for learner code: run in the worker, which the page can stop."""
+    return await checker.check_code(module, q, answer)
 
 
 class QuestionsError(RuntimeError):
