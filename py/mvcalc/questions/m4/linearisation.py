@@ -67,7 +67,8 @@ def linear_formula(rng):
                rf"\(L(x)\) with the same value and the same slope as \(f\) there. Give it as a function of \(x\).",
         hints=[LINEAR, rf"\(f'(x) = {dtex}\)."],
         worked=[rf"\(f({tex(a)}) = {tex(fa)}\), and \(f'(x) = {dtex}\), so \(f'({tex(a)}) = {tex(da)}\).",
-                rf"\(L(x) = f(a) + f'(a)(x - a) = {tex(answer)}\)."],
+                rf"\(L(x) = f(a) + f'(a)(x - a) = {tex(fa)} + \left({tex(da)}\right)\left({tex(x - a)}\right)"
+                rf" = {tex(answer)}\)."],
         data={"f": learner(f), "about": learner(a), "order": 1, "kind": "taylor"})
 
 
@@ -229,8 +230,8 @@ def forward_difference(rng):
                rf"Here \(\Delta {var} = {_v(x0 + dx)} - {_v(x0)} = {_v(dx)}\)."],
         worked=[rf"\({name}'({_v(x0)}) \approx \dfrac{{{_v(f1)} - {_v(f0)}}}{{{_v(dx)}}} = "
                 rf"\dfrac{{{_v(f1 - f0)}}}{{{_v(dx)}}} = {_v(value)}\).",
-                r"This is the rise over run of Module 1: the linearisation read backwards. Its error is "
-                r"\(O(\Delta x)\), about \(\tfrac12|f''|\,\Delta x\)."],
+                rf"This is the rise over run of Module 1: the linearisation read backwards. Its error is "
+                rf"\(O(\Delta {var})\), about \(\tfrac12|{name}''|\,\Delta {var}\)."],
         data={"kind": "forward-difference", "x0": float(x0), "x1": float(x0 + dx), "f0": float(f0), "f1": float(f1)},
         rel_tol=1e-6, abs_tol=1e-9)
 
@@ -392,7 +393,9 @@ POOR_CASES = [
 
 
 def _case_tex(f, a, target) -> str:
-    return rf"f(x) = {tex(f)}\text{{ about }} a = {_v(a)}\text{{, to estimate }} f({_v(target)})"
+    # braces keep "a = 0.1" together; \allowbreak lets a narrow screen wrap between the parts
+    return (rf"{{f(x) = {tex(f)}}},\allowbreak\; {{a = {_v(a)}}},\allowbreak\; "
+            rf"\text{{estimate }}{{f({_v(target)})}}")
 
 
 def when_poor(rng):
@@ -411,7 +414,8 @@ def when_poor(rng):
         hints=[ERROR + r" It is small when the step is small compared with how fast the curve bends.",
                r"Watch for: a large step, a function that bends sharply (a large \(f''\)), and a corner or "
                r"a break between \(a\) and the target. A straight line is always exact."],
-        worked=[" ".join(why for _, _, _, _, why in cases),
+        worked=[*(rf"\({tex(f)}\) about \({_v(a)}\), for \(f({_v(target)})\): {why[0].lower()}{why[1:]}"
+                  for f, a, target, _, why in cases),
                 "So the poor estimates are {keys}."],
         data={"kind": "when-poor", "cases": [[learner(f), learner(a), learner(target)] for f, a, target, _, _ in cases]},
     )
