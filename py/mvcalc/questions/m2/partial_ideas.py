@@ -81,7 +81,7 @@ CAN_CONTEXTS = {
     rho: "The factory considers other metals (aluminium, steel, tin) of the same thickness, for a can of the "
          "same shape.",
 }
-CHANGES = {r: "the can's radius", h: "the can's height", t: "the thickness of the sheet", rho: "the metal's density"}
+CHANGES = {r: "the radius", h: "the height", t: "the thickness of the sheet", rho: "the metal's density"}
 
 
 def can_in_context(rng):
@@ -115,13 +115,13 @@ def can_in_context(rng):
         hints=[CONTEXT + rf" Here that is {CHANGES[letter]}, \({tex(letter)}\); the other three letters are "
                          "constants.",
                HOLD + r" A term without the changing letter differentiates to 0."],
-        worked=[rf"Only \({tex(letter)}\) changes, so we want \(\dfrac{{\partial m}}{{\partial {tex(letter)}}}\), "
+        worked=[rf"Only \({tex(letter)}\) changes, so we want \(\frac{{\partial m}}{{\partial {tex(letter)}}}\), "
                 rf"holding {_letters(others)} still.",
-                rf"\(\dfrac{{\partial}}{{\partial {tex(letter)}}}\left({can_tex(end_term)}\right) = "
+                rf"\(\frac{{\partial}}{{\partial {tex(letter)}}}\left({can_tex(end_term)}\right) = "
                 rf"{can_tex(sp.diff(end_term, letter))}\) and "
-                rf"\(\dfrac{{\partial}}{{\partial {tex(letter)}}}\left({can_tex(side_term)}\right) = "
+                rf"\(\frac{{\partial}}{{\partial {tex(letter)}}}\left({can_tex(side_term)}\right) = "
                 rf"{can_tex(sp.diff(side_term, letter))}\).",
-                rf"So \(\dfrac{{\partial m}}{{\partial {tex(letter)}}} = {can_tex(answer)}\)."],
+                rf"So \(\frac{{\partial m}}{{\partial {tex(letter)}}} = {can_tex(answer)}\)."],
         misconceptions=misconceptions(answer, wrong, CAN_LETTERS),
         answer_hint=EXPRESSION_HINT.replace("3x^2 cos(x) + e^(2x)", "2pi r t rho"),
         variables=tuple(str(v) for v in CAN_LETTERS),
@@ -165,13 +165,13 @@ def zero_terms(rng):
                          rf"\({tex(s)}\) contains \({u}\): its partial derivative is \({tex(d)}\), not 0."),
         })
     q = multi_question(
-        rng, rf"For \[f(x, y) = {tex(f)},\] which terms have a partial derivative with respect to \({u}\) "
-             rf"equal to 0 everywhere? Select all that apply.",
+        rng, rf"A function \(f(x, y)\) is the sum of the five terms below. Which of them have a partial derivative "
+             rf"with respect to \({u}\) equal to 0 everywhere? Select all that apply.",
         options,
         hints=[rf"In \(\partial f/\partial {u}\), \({v}\) is held still: it is a constant, like a number.",
                rf"A term with no \({u}\) in it is a constant, however complicated it looks."],
-        worked=[" ".join(rf"\(\frac{{\partial}}{{\partial {u}}}\left({tex(s)}\right) = {tex(sp.diff(s, u))}\)."
-                         for s in terms),
+        worked=[*(rf"\(\frac{{\partial}}{{\partial {u}}}\left({tex(s)}\right) = {tex(sp.diff(s, u))}\)."
+                  for s in terms),
                 rf"The terms without \({u}\) differentiate to 0: {{keys}}."],
         data={"kind": "zero-terms", "wrt": str(u), "terms": [learner(s) for s in terms]},
     )
@@ -359,7 +359,7 @@ def total_terms(rng):
     for v in CAN_LETTERS:
         changes = v in varying
         options.append({
-            "tex": rf"\frac{{\partial m}}{{\partial {tex(v)}}}\,\frac{{d{tex(v)}}}{{d{param}}}",
+            "tex": rf"\dfrac{{\partial m}}{{\partial {tex(v)}}}\,\dfrac{{d{tex(v)}}}{{d{param}}}",
             "value": str(v), "correct": changes,
             "feedback": (rf"\({tex(v)}\) does change with \({param}\) here, so its path contributes to "
                          rf"\(dm/d{param}\)." if changes else

@@ -212,7 +212,7 @@ def backward_delta(rng):
     return Question(
         kind="matrix",
         prompt=(rf"The backwards step. Layer \(L\) has two neurons and layer \(L-1\) has {p}, with "
-                rf"\[W^{{(L)}} = {_mat_tex(W)},\qquad \boldsymbol\delta^{{(L)}} = {_col_tex(delta)},\qquad "
+                rf"\[W^{{(L)}} = {_mat_tex(W)},\] \[\boldsymbol\delta^{{(L)}} = {_col_tex(delta)},\qquad "
                 rf"\mathbf a^{{(L-1)}} = {_col_tex(prev)}.\] "
                 r"Find \(\boldsymbol\delta^{(L-1)} = \big((W^{(L)})^{\mathsf T}\boldsymbol\delta^{(L)}\big) \odot "
                 r"\sigma'(\mathbf z^{(L-1)})\) (type the column as a list)."),
@@ -255,7 +255,7 @@ def layer_weight_gradient(rng):
     return numeric(
         (r"A layer of two sigmoid neurons with two inputs, \(\mathbf a^{(1)} = \sigma(W\mathbf a^{(0)} + \mathbf b)\), "
          r"and the cost \(C = \sum_i \big(a^{(1)}_i - y_i\big)^2\), with "
-         rf"\[W = {_mat_tex(W)},\quad \mathbf b = {_col_tex(b)},\quad \mathbf a^{{(0)}} = {_col_tex(a0)},\quad "
+         rf"\[W = {_mat_tex(W)},\qquad \mathbf b = {_col_tex(b)},\] \[\mathbf a^{{(0)}} = {_col_tex(a0)},\qquad "
          rf"\mathbf y = {_col_tex(y)}.\] What is \(\dfrac{{\partial C}}{{\partial W_{{{i + 1}{j + 1}}}}}\), "
          rf"the entry in row {i + 1}, column {j + 1} of \(\dfrac{{\partial C}}{{\partial W}} = "
          r"\boldsymbol\delta\,\big(\mathbf a^{(0)}\big)^{\mathsf T}\)?"),
