@@ -45,7 +45,7 @@ def along_a_contour(rng):
                 rf"\(\dfrac{{\partial f}}{{\partial x}} = {fx}\) and \(\dfrac{{\partial f}}{{\partial y}} = {fy}\), "
                 rf"and you are moving with \(\dfrac{{dx}}{{dt}} = {vx}\). What must \(\dfrac{{dy}}{{dt}}\) be for your "
                 r"height to stay the same at that moment (so that you walk along a contour)?"),
-        solution=number(float(value), 10), expected=float(value), rel_tol=1e-6, abs_tol=1e-9,
+        solution=number(float(value), 10), expected=float(value), rel_tol=1e-3, abs_tol=1e-9,
         hints=[r"The chain rule: \(\dfrac{df}{dt} = \dfrac{\partial f}{\partial x}\dfrac{dx}{dt} + "
                r"\dfrac{\partial f}{\partial y}\dfrac{dy}{dt}\). Staying level means \(\dfrac{df}{dt} = 0\).",
                r"In vector form: the velocity is at right angles to the gradient, \(J_f\cdot\dfrac{d\mathbf x}{dt} = 0\)."],
