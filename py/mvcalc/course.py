@@ -75,6 +75,7 @@ MODULES: tuple[Module, ...] = (
                  "m4.matching_approximations"),
             _set("applying-taylor", "Applying the Taylor series", "m4.applying_taylor"),
             _set("special-cases", "Taylor series special cases", "m4.special_cases"),
+            _set("linearisation", "Linearisation and its error", "m4.linearisation"),
             _set("taylor-2d", "2D Taylor series", "m4.taylor_2d"),
             _set("taylor-assessment", "Taylor assessment", "m4.taylor_assessment"),
         ),

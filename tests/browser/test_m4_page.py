@@ -14,7 +14,8 @@ from .conftest import canvas_ink, open_module
 
 SLUG = "m4-taylor-series"
 FIGURES = ["fig-match", "fig-power", "fig-taylor", "fig-special", "fig-linear", "fig-taylor2d"]
-SETS = ["matching-approximations", "applying-taylor", "special-cases", "taylor-2d", "taylor-assessment"]
+SETS = ["matching-approximations", "applying-taylor", "special-cases", "linearisation", "taylor-2d",
+        "taylor-assessment"]
 READY_MS = 180_000
 
 
