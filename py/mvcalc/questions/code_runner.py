@@ -18,6 +18,7 @@ from __future__ import annotations
 import copy
 import math
 from dataclasses import dataclass
+from types import FunctionType
 from typing import Any, Callable, Sequence
 
 from mvcalc.checking.verdict import Verdict
@@ -25,7 +26,7 @@ from mvcalc.questions.learner_code import values
 from mvcalc.questions.learner_code.budget import STEP_LIMIT, TIME_LIMIT, Budget, BudgetExceeded
 from mvcalc.questions.learner_code.guards import ReadOnly, TooLarge
 from mvcalc.questions.learner_code.instrument import FILENAME, prepare
-from mvcalc.questions.learner_code.namespace import namespace, restore_shared_state
+from mvcalc.questions.learner_code.namespace import namespace, restore_shared_state, running
 from mvcalc.questions.model import CodeCase
 
 __all__ = ["FILENAME", "TIME_LIMIT", "STEP_LIMIT", "Budget", "BudgetExceeded", "namespace", "Loaded",
@@ -78,7 +79,7 @@ def load(source: str, entry: str, budget: Budget | None = None) -> Loaded:
     budget = budget or Budget()
     env = namespace(budget)
     try:
-        with budget:
+        with budget, running(env):
             exec(prepared.code, env)
     except BudgetExceeded:
         return Loaded(None, "Your code " + budget.stop_message())
@@ -118,8 +119,9 @@ def _copies(args: Sequence) -> tuple:
 def call(function: Callable, args: Sequence, budget: Budget, source: str) -> Outcome:
     """Call the learner's ``function(*args)`` under ``budget``."""
     args = _copies(args)
+    env = function.__globals__ if type(function) is FunctionType else {}
     try:
-        with budget:
+        with budget, running(env):
             value = function(*args)
         if budget.exceeded:          # the stop was swallowed somewhere in C
             raise BudgetExceeded()

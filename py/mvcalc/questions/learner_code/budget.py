@@ -16,6 +16,7 @@ says so truthfully rather than claiming the budget's own limit.
 """
 from __future__ import annotations
 
+import sys
 import time
 
 TIME_LIMIT = 2.0             # seconds of learner code per check
@@ -155,3 +156,18 @@ def make_tick(home: Budget):
         return True
 
     return tick
+
+
+def _quiet_stops(previous):
+    """An unraisable-exception hook that says nothing of a stop raised where Python cannot
+    pass it on (a learner generator's ``finally`` run when it is collected)."""
+    def hook(unraisable) -> None:
+        if not isinstance(unraisable.exc_value, BudgetExceeded):
+            previous(unraisable)
+
+    hook.quiet_stops = True
+    return hook
+
+
+if not getattr(sys.unraisablehook, "quiet_stops", False):
+    sys.unraisablehook = _quiet_stops(sys.unraisablehook)

@@ -19,6 +19,7 @@ import copy
 import math
 import sys
 import types
+from contextlib import contextmanager
 
 from . import guards, instrument
 from .budget import Budget, make_tick
@@ -177,10 +178,40 @@ def _hooks(home: Budget) -> dict:
     }
 
 
+def _import_for_c(name, globals=None, locals=None, fromlist=(), level=0):
+    """``__import__`` for C code running under a learner's frame (numpy imports its helpers
+    lazily, through the builtins of whatever frame is current).  Learner code itself cannot
+    name it (``__`` names and imports are refused).  numpy's modules only."""
+    if level == 0 and (name == "numpy" or name.startswith("numpy.")):
+        return builtins.__import__(name, globals, locals, fromlist, level)
+    raise ImportError(f"{name} is not available here")
+
+
+_IMPORTING = "__mvcalc_importing__"    # the builtins' twin that also has __import__
+
+
+@contextmanager
+def running(env: dict):
+    """While learner code from ``env`` runs: its globals' builtins are the twin with
+    ``__import__`` (C code finds builtins there, at the time it runs).  Functions defined
+    meanwhile keep that twin as their builtins; outside, ``env`` shows none."""
+    shown = env.get("__builtins__")
+    twin = shown.get(_IMPORTING) if type(shown) is dict else None
+    if twin is None:
+        yield
+        return
+    env["__builtins__"] = twin
+    try:
+        yield
+    finally:
+        env["__builtins__"] = shown
+
+
 def namespace(home: Budget | None = None) -> dict:
     """A fresh namespace for learner code: a few builtins, and read-only ``math`` and ``np``.
 
     ``home`` is the budget its ticks use when no budget is active (a fresh one if None).
+    Run code in it under :func:`running`.
     """
     safe = {name: getattr(builtins, name) for name in SAFE_NAMES}
     safe["pow"] = guards.pow_
@@ -189,5 +220,6 @@ def namespace(home: Budget | None = None) -> dict:
     hooks = _hooks(home or Budget())
     safe.update(hooks)
     safe["range"] = guards.make_range(hooks[instrument.TICK])
+    safe[_IMPORTING] = dict(safe, __import__=_import_for_c)
     return {"__builtins__": safe, "__name__": guards.LEARNER_MODULE,
             "math": math_view(), "np": numpy_view()}

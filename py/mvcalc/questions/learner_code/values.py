@@ -141,7 +141,7 @@ def _show(value, depth: int, path: tuple) -> str:
         return "a function"
     if isinstance(value, type):
         return f"the class {cap(value.__name__, 40)}"
-    return f"a {cap(type(value).__name__, 40)} object"
+    return f"an object of class {cap(type(value).__name__, 40)}"
 
 
 def _show_array(array, depth: int, path: tuple) -> str:
@@ -164,7 +164,7 @@ def summarise(value, limit: int = MAX_SHOWN) -> str:
     try:
         text = _show(value, 0, ())
     except Exception:  # noqa: BLE001 (an odd value is described, never fatal)
-        text = f"a {cap(type(value).__name__, 40)} object"
+        text = f"an object of class {cap(type(value).__name__, 40)}"
     return cap(text, limit)
 
 
@@ -246,6 +246,14 @@ def plain(value):
         return stand_in(value, summarise(value))
 
 
+def _not_a_number(value, shown_type: str, why: str = "not a number") -> str:
+    text = summarise(value)
+    if text.startswith("an object of class"):
+        return f"{text}, {why}"
+    article = "an" if shown_type[:1].lower() in "aeiou" else "a"
+    return f"{text} ({article} {shown_type}), {why}"
+
+
 def numbers(value) -> tuple[float | list[float] | None, str]:
     """A :func:`plain` value as a float or a list of floats, or why it is not one.
 
@@ -256,24 +264,24 @@ def numbers(value) -> tuple[float | list[float] | None, str]:
     shown_type = type(value).__name__
     if np is not None and isinstance(value, np.ndarray):
         if value.size > MAX_NUMBERS:
-            return None, f"{summarise(value)}, far more numbers than expected"
+            return None, _not_a_number(value, shown_type, "far more numbers than expected")
         value = value.tolist()
     elif np is not None and isinstance(value, np.generic):
         value = value.item()
     if isinstance(value, (list, tuple)):
         if len(value) > MAX_NUMBERS:
-            return None, f"{summarise(value)} (a {shown_type}), far more numbers than expected"
+            return None, _not_a_number(value, shown_type, "far more numbers than expected")
         out = []
         for item in value:
             if np is not None and isinstance(item, np.generic):
                 item = item.item()
             if type(item) not in (int, float, bool):
-                return None, f"{summarise(value)} (a {shown_type}), not a number"
+                return None, _not_a_number(value, shown_type)
             out.append(float(item))
         return out, ""
     if type(value) in (int, float):
         return float(value), ""
-    return None, f"{summarise(value)} (a {shown_type}), not a number"
+    return None, _not_a_number(value, shown_type)
 
 
 # --- exceptions ----------------------------------------------------------------------------
