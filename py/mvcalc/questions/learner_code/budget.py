@@ -3,7 +3,8 @@
 :mod:`.instrument` puts a call of a tick (from :func:`make_tick`) at the top of every loop
 body, every function, every ``except`` handler and every ``finally`` block of the
 learner's code, and into every comprehension.  Each tick counts one step; every few
-ticks it looks at the clock.  Past the budget it raises :class:`BudgetExceeded`, and
+ticks it looks at the clock (every tick while ticks are slow, up to every 16th while
+they are quick).  Past the budget it raises :class:`BudgetExceeded`, and
 from then on *every* tick raises it again, so catching the stop cannot keep code
 alive: the next loop round, call or handler stops it once more.  This is plain Python,
 so it works the same in CPython and in Pyodide (``sys.settrace`` did not: CPython
@@ -21,7 +22,7 @@ import time
 
 TIME_LIMIT = 2.0             # seconds of learner code per check
 STEP_LIMIT = 100_000_000     # ticks (loop rounds, calls, handlers) per check
-MAX_CHUNK = 100              # ticks between two looks at the clock, at most
+MAX_CHUNK = 16               # ticks between two looks at the clock, at most
 CLOCK_EVERY = 0.005          # seconds between two looks at the clock, aimed at
 
 _active: "Budget | None" = None   # the budget learner code now runs under
@@ -53,6 +54,7 @@ class Budget:
         self._start: float | None = None
         self._last = 0.0             # when the clock was last read
         self._issued = 0             # ticks handed out since then
+        self._chunk = 1              # ticks handed out at a time: grows while ticks are quick
         self._outer: tuple = (None, 0)
 
     @property
@@ -75,6 +77,7 @@ class Budget:
         _active = self
         self._last = now
         self._issued = 0
+        self._chunk = 1
         _countdown = 0               # the first tick reads the clock
         return self
 
@@ -110,8 +113,9 @@ class Budget:
         self._issued = 0
         _countdown = 0
         self._check(now)
-        chunk = MAX_CHUNK if per_tick <= 0 else int(CLOCK_EVERY / per_tick)
-        self._issued = _countdown = max(1, min(MAX_CHUNK, chunk))
+        aimed = MAX_CHUNK if per_tick <= 0 else int(CLOCK_EVERY / per_tick)
+        self._chunk = max(1, min(MAX_CHUNK, 2 * self._chunk, aimed))
+        self._issued = _countdown = self._chunk
 
     def _outside(self) -> None:
         """A tick with no budget active: learner code called from outside (a test, a

@@ -51,10 +51,11 @@ class StandIn:
     dtype=float)`` of it raise TypeError, as for any other non-number.
     """
 
-    __slots__ = ("text",)
+    __slots__ = ("text", "tail")
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, tail: str = "not a number"):
         self.text = text
+        self.tail = tail            # what marking adds: "not a number", "far more numbers than expected"
 
     def __repr__(self) -> str:
         return self.text
@@ -65,14 +66,14 @@ class StandIn:
 _STAND_INS: dict[str, type] = {}
 
 
-def stand_in(value, text: str) -> StandIn:
+def stand_in(value, text: str, tail: str = "not a number") -> StandIn:
     name = cap(type(value).__name__, 40)
     kind = _STAND_INS.get(name)
     if kind is None:
         kind = type(name, (StandIn,), {"__slots__": ()})
         if len(_STAND_INS) < 64:
             _STAND_INS[name] = kind
-    return kind(cap(text, MAX_SHOWN + 60))
+    return kind(cap(text, MAX_SHOWN + 60), tail)
 
 
 # --- summarise ---------------------------------------------------------------------------
@@ -174,6 +175,10 @@ class _Unusable(Exception):
     """Part of a returned value cannot be kept; the message says why."""
 
 
+class _TooMany(_Unusable):
+    """A returned value has far more entries than any answer."""
+
+
 class _Cleaner:
     def __init__(self) -> None:
         self.entries = 0
@@ -181,7 +186,7 @@ class _Cleaner:
     def clean(self, value, depth: int, path: tuple):
         self.entries += 1
         if self.entries > MAX_ENTRIES:
-            raise _Unusable(f"more than {MAX_ENTRIES:,} entries")
+            raise _TooMany(f"more than {MAX_ENTRIES:,} entries in all")
         kind = type(value)
         if value is None or kind is bool or kind is float or kind is complex:
             return value
@@ -213,7 +218,7 @@ class _Cleaner:
             raise _Unusable(f"nested more than {MAX_DEPTH} deep")
         base = list if isinstance(value, list) else tuple
         if base.__len__(value) > MAX_ENTRIES:
-            raise _Unusable(f"{base.__len__(value):,} entries")
+            raise _TooMany("")
         items = list(base.__iter__(value))
         inner = path + (id(value),)
         cleaned = [self.clean(item, depth + 1, inner) for item in items]
@@ -223,7 +228,7 @@ class _Cleaner:
 
     def _array(self, array, depth: int, path: tuple):
         if array.size > MAX_ARRAY:
-            raise _Unusable(f"{array.size:,} entries")
+            raise _TooMany("")
         kind = array.dtype.kind
         if kind in "biufcmMSU":
             return array
@@ -241,13 +246,16 @@ def plain(value):
         return _Cleaner().clean(value, 0, ())
     except _Unusable as why:
         text = summarise(value)
-        return stand_in(value, f"{text} ({why})" if str(why) else text)
+        tail = "far more numbers than expected" if isinstance(why, _TooMany) else "not a number"
+        return stand_in(value, f"{text} ({why})" if str(why) else text, tail)
     except RecursionError:
         return stand_in(value, summarise(value))
 
 
 def _not_a_number(value, shown_type: str, why: str = "not a number") -> str:
     text = summarise(value)
+    if isinstance(value, StandIn):
+        why = value.tail
     if text.startswith("an object of class"):
         return f"{text}, {why}"
     article = "an" if shown_type[:1].lower() in "aeiou" else "a"
