@@ -156,7 +156,7 @@ def _show_array(array, depth: int, path: tuple) -> str:
         return f"a numpy array of shape {array.shape} ({array.dtype})"
     more = ", ..." if array.size > len(flat) else ""
     if array.ndim == 1:
-        return f"array([{', '.join(entries)}{more}])"
+        return f"array([{', '.join(entries)}{more}])" + (f" ({array.size:,} entries)" if more else "")
     return f"a numpy array of shape {array.shape}: [{', '.join(entries)}{more}]"
 
 
