@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 from mvcalc.questions import code_runner
-from mvcalc.questions.learner_code import guards, instrument, namespace, values
+from mvcalc.questions.learner_code import attributes, guards, instrument, long_range, namespace, values
 from mvcalc.questions.learner_code.budget import Budget, BudgetExceeded, make_tick
 
 PY = Path(__file__).resolve().parents[2] / "py"
@@ -202,16 +202,44 @@ def test_limits_sit_where_they_say():
     assert guards.pow_(7, 10**7, 10) == pow(7, 10**7, 10)
 
 
+def test_guards_read_whole_numbers_through_int_itself():
+    class Liar(int):
+        def __gt__(self, other):
+            return False
+
+        def __bool__(self):
+            return False
+
+    with pytest.raises(guards.TooLarge):
+        guards.power(7, Liar(10**7))
+    with pytest.raises(guards.TooLarge):
+        guards.shift(Liar(1), Liar(10**9))
+    with pytest.raises(guards.TooLarge):
+        guards.factorial(Liar(10**6))
+
+    class Shifty:
+        """Says 2 when asked first, a billion after."""
+        asked = 0
+
+        def __index__(self):
+            Shifty.asked += 1
+            return 2 if Shifty.asked == 1 else 10**9
+
+    assert guards.multiply("ab", Shifty()) == "abab" and Shifty.asked == 1
+    items = [0]
+    assert guards.in_place_multiply(items, 3) is items and items == [0, 0, 0]
+
+
 def test_a_long_range_ticks_as_it_is_walked():
     steps = []
-    make = guards.make_range(lambda: steps.append(1) or True)
-    assert type(make(5)) is range and type(make(guards.LONG_RANGE)) is range
+    make = long_range.make_range(lambda: steps.append(1) or True)
+    assert type(make(5)) is range and type(make(long_range.LONG_RANGE)) is range
     long = make(10**12)
-    assert isinstance(long, guards.LongRange)
+    assert isinstance(long, long_range.LongRange)
     assert len(long) == 10**12 and long[10] == 10 and 10**11 in long and -1 not in long
     assert (long.start, long.stop, long.step) == (0, 10**12, 1) and repr(long) == "range(0, 1000000000000)"
     assert long == range(10**12) and long.index(7) == 7 and long.count(7) == 1
-    assert isinstance(long[::2], guards.LongRange) and long[:3] == range(3)
+    assert isinstance(long[::2], long_range.LongRange) and long[:3] == range(3)
     walked = []
     for n in reversed(long):
         walked.append(n)
@@ -230,11 +258,11 @@ def test_a_long_range_ticks_as_it_is_walked():
 def test_what_learner_code_may_give_attributes():
     env = namespace.namespace()
     exec("class Mine:\n    pass\n\ndef mine():\n    pass\n", env)
-    assert guards.may_change(env["Mine"]()) and guards.may_change(env["Mine"]) and guards.may_change(env["mine"])
-    assert guards.may_change(np.zeros(2)) and guards.may_change(np.zeros(2).flags)
+    assert attributes.may_change(env["Mine"]()) and attributes.may_change(env["Mine"]) and attributes.may_change(env["mine"])
+    assert attributes.may_change(np.zeros(2)) and attributes.may_change(np.zeros(2).flags)
     for shared in (namespace.math_view(), namespace.numpy_view(), math, np.finfo, np.finfo(float),
                    math.sin, len, guards.power, "text", [1], CodeThing()):
-        assert not guards.may_change(shared), shared
+        assert not attributes.may_change(shared), shared
 
 
 class CodeThing:
@@ -251,9 +279,9 @@ def test_the_views_read_the_real_modules_and_refuse_writes():
     assert np_view.random.default_rng is np.random.default_rng
     assert "sum" in vars(np_view)        # a second np.sum is a plain attribute lookup
     for view, name in ((math_view, "isclose"), (np_view, "isclose"), (np_view.linalg, "norm")):
-        with pytest.raises(guards.ReadOnly, match="cannot change"):
+        with pytest.raises(attributes.ReadOnly, match="cannot change"):
             setattr(view, name, None)
-        with pytest.raises(guards.ReadOnly):
+        with pytest.raises(attributes.ReadOnly):
             delattr(view, name)
     assert math.isclose(1, 1.0) and not math.isclose(1, 2)
 
@@ -390,6 +418,7 @@ def test_summaries_are_capped_and_never_run_the_values_code():
     assert values.summarise({1: [2, (3,)]}) == "{1: [2, (3,)]}"
     assert values.summarise(np.arange(3.0)) == "array([0.0, 1.0, 2.0])"
     assert values.summarise(math.sin) == "a function" and values.summarise(Hostile) == "the class Hostile"
+    assert values.summarise(long_range.make_range(lambda: True)(10**9)) == "range(0, 1000000000)"
 
 
 def test_exceptions_are_described_without_running_learner_code():

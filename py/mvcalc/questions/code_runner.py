@@ -24,7 +24,8 @@ from typing import Any, Callable, Sequence
 from mvcalc.checking.verdict import Verdict
 from mvcalc.questions.learner_code import values
 from mvcalc.questions.learner_code.budget import STEP_LIMIT, TIME_LIMIT, Budget, BudgetExceeded
-from mvcalc.questions.learner_code.guards import ReadOnly, TooLarge
+from mvcalc.questions.learner_code.attributes import ReadOnly
+from mvcalc.questions.learner_code.guards import TooLarge
 from mvcalc.questions.learner_code.instrument import FILENAME, prepare
 from mvcalc.questions.learner_code.namespace import namespace, restore_shared_state, running
 from mvcalc.questions.model import CodeCase

@@ -21,7 +21,7 @@ import sys
 import types
 from contextlib import contextmanager
 
-from . import guards, instrument
+from . import attributes, guards, instrument, long_range
 from .budget import Budget, make_tick
 
 NUMPY_PARTS = ("numpy.linalg", "numpy.random", "numpy.fft", "numpy.polynomial", "numpy.ma",
@@ -119,7 +119,7 @@ class ReadOnlyModule:
 
     def __setattr__(self, name: str, value) -> None:
         shown = f"{object.__getattribute__(self, '__dict__')['__shown__']}.{name}"
-        raise guards.ReadOnly(f"cannot change {shown}: math and np are shared with the checker, "
+        raise attributes.ReadOnly(f"cannot change {shown}: math and np are shared with the checker, "
                               "so they are read-only here")
 
     def __delattr__(self, name: str) -> None:
@@ -171,8 +171,8 @@ def _hooks(home: Budget) -> dict:
         instrument.IN_PLACE["**"]: guards.in_place_power,
         instrument.IN_PLACE["*"]: guards.in_place_multiply,
         instrument.IN_PLACE["<<"]: guards.in_place_shift,
-        instrument.ATTRIBUTE: guards.attribute_target,
-        instrument.ATTRIBUTE_IN_PLACE: guards.attribute_in_place,
+        instrument.ATTRIBUTE: attributes.attribute_target,
+        instrument.ATTRIBUTE_IN_PLACE: attributes.attribute_in_place,
         instrument.ITEM_IN_PLACE: guards.item_in_place,
         instrument.SLICE: slice,
     }
@@ -219,7 +219,7 @@ def namespace(home: Budget | None = None) -> dict:
     safe["__build_class__"] = builtins.__build_class__     # so learners may write a class
     hooks = _hooks(home or Budget())
     safe.update(hooks)
-    safe["range"] = guards.make_range(hooks[instrument.TICK])
+    safe["range"] = long_range.make_range(hooks[instrument.TICK])
     safe[_IMPORTING] = dict(safe, __import__=_import_for_c)
-    return {"__builtins__": safe, "__name__": guards.LEARNER_MODULE,
+    return {"__builtins__": safe, "__name__": attributes.LEARNER_MODULE,
             "math": math_view(), "np": numpy_view()}

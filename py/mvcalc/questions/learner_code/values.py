@@ -14,6 +14,8 @@ from __future__ import annotations
 import sys
 from types import BuiltinFunctionType, FunctionType, MethodType
 
+from .long_range import LongRange
+
 MAX_ENTRIES = 100_000     # entries looked at in one returned value
 MAX_DEPTH = 32            # lists in lists, at most
 MAX_ARRAY = 1_000_000     # entries of a returned numpy array
@@ -138,6 +140,8 @@ def _show(value, depth: int, path: tuple) -> str:
         if isinstance(value, tuple):
             return f"({body}{',' if length == 1 else ''})"
         return f"{{{body}}}" if body or isinstance(value, dict) else f"{type(value).__name__}()"
+    if isinstance(value, (range, LongRange)):
+        return repr(value)
     if isinstance(value, (FunctionType, BuiltinFunctionType, MethodType)):
         return "a function"
     if isinstance(value, type):
