@@ -27,7 +27,8 @@ from mvcalc.questions.learner_code.budget import STEP_LIMIT, TIME_LIMIT, Budget,
 from mvcalc.questions.learner_code.attributes import ReadOnly
 from mvcalc.questions.learner_code.guards import TooLarge
 from mvcalc.questions.learner_code.instrument import FILENAME, prepare
-from mvcalc.questions.learner_code.namespace import namespace, restore_shared_state, running
+from mvcalc.questions.learner_code.module_views import restore_shared_state
+from mvcalc.questions.learner_code.namespace import namespace, running
 from mvcalc.questions.model import CodeCase
 
 __all__ = ["FILENAME", "TIME_LIMIT", "STEP_LIMIT", "Budget", "BudgetExceeded", "namespace", "Loaded",
