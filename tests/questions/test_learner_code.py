@@ -168,6 +168,15 @@ def f():
     assert out.value == [2.0, 16.0, 36.0, 5.0, 3, 1.0, 8, 1, 12]
 
 
+@pytest.mark.parametrize("expression, guarded", [
+    ("0.5 * x", False), ("2 * x", False), ("x * -3", False), ("x ** 0.5", False), ("x + y", False),
+    ("x * y", True), ("x ** 2", True), ("17 * x", True), ("'a' * n", True), ("1 << x", True),
+])
+def test_which_operations_get_a_guard(expression, guarded):
+    code = instrument.prepare(f"y = {expression}\n").code
+    assert any(name in (instrument.POWER, instrument.MULTIPLY, instrument.SHIFT) for name in code.co_names) is guarded
+
+
 def test_a_docstring_stays_a_docstring():
     loaded = code_runner.load('def f():\n    """Says hello."""\n    return 1\n', "f")
     assert loaded.function.__doc__ == "Says hello." and loaded.function() == 1

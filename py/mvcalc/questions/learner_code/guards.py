@@ -40,29 +40,33 @@ def _show(value) -> str:
     return summarise(value, 40)
 
 
-def _refuse_bits(bits: float, what: str) -> None:
+def _refuse_bits(bits: float, what: str, *shown) -> None:
+    """TooLarge past the whole-number limit; ``what`` is formatted with ``shown`` only then."""
     if bits > MAX_INT_BITS:
+        what = what.format(*(_show(v) for v in shown))
         raise TooLarge(f"asked for {what}, a whole number with about {_digits(bits)} digits: far more "
                        f"than any exercise here needs (the limit here is {_digits(MAX_INT_BITS)} digits)")
 
 
-def _ints(*values) -> tuple | None:
-    """The values as exact ints when all are whole numbers, else None."""
-    if all(isinstance(v, int) for v in values):
-        return tuple(_exact(v) for v in values)
+def _ints(a, b=0) -> tuple | None:
+    """``a`` and ``b`` as exact ints when both are whole numbers, else None."""
+    if isinstance(a, int) and isinstance(b, int):
+        return _exact(a), _exact(b)
     return None
 
 
 def check_power(base, exponent) -> None:
-    ints = _ints(base, exponent)
-    if ints and ints[1] > 0 and ints[0].bit_length() > 1:
-        _refuse_bits(ints[1] * _log2(abs(ints[0])), f"{_show(ints[0])} ** {_show(ints[1])}")
+    if isinstance(base, int) and isinstance(exponent, int):
+        base, exponent = _exact(base), _exact(exponent)
+        bits = base.bit_length()
+        if exponent > 0 and bits > 1 and exponent * bits > MAX_INT_BITS:   # then the closer estimate
+            _refuse_bits(exponent * _log2(abs(base)), "{} ** {}", base, exponent)
 
 
 def check_shift(value, places) -> None:
     ints = _ints(value, places)
     if ints and ints[1] > 0 and ints[0]:
-        _refuse_bits(ints[0].bit_length() + ints[1], f"{_show(ints[0])} << {_show(ints[1])}")
+        _refuse_bits(ints[0].bit_length() + ints[1], "{} << {}", *ints)
 
 
 def _repeat_count(sequence, times) -> int | None:
@@ -82,7 +86,8 @@ def _repeat_count(sequence, times) -> int | None:
 
 def power(base, exponent):
     """``base ** exponent``, refused when two whole numbers would make a huge one."""
-    check_power(base, exponent)
+    if type(base) is not float and type(exponent) is not float:
+        check_power(base, exponent)
     return base ** exponent
 
 
@@ -153,7 +158,7 @@ def factorial(n):
     """``math.factorial``, refused past the whole-number limit."""
     ints = _ints(n)
     if ints and ints[0] > 0:
-        _refuse_bits(_log2_factorial(ints[0]), f"factorial({_show(ints[0])})")
+        _refuse_bits(_log2_factorial(ints[0]), "factorial({})", ints[0])
     return math.factorial(n)
 
 
@@ -163,7 +168,7 @@ def comb(n, k):
     if ints and 0 < ints[1] < ints[0]:
         n_, k_ = ints
         _refuse_bits(_log2_factorial(n_) - _log2_factorial(k_) - _log2_factorial(n_ - k_),
-                     f"comb({_show(n_)}, {_show(k_)})")
+                     "comb({}, {})", n_, k_)
     return math.comb(n, k)
 
 
@@ -173,7 +178,7 @@ def perm(n, k=None):
     if ints and ints[0] > 0:
         rest = 0 if k is None else max(0, ints[0] - ints[1])
         _refuse_bits(_log2_factorial(ints[0]) - _log2_factorial(rest),
-                     f"perm({', '.join(_show(v) for v in ints)})")
+                     "perm({})" if k is None else "perm({}, {})", *ints[:1 if k is None else 2])
     return math.perm(n, k)
 
 

@@ -10,7 +10,8 @@ Inserted (see :mod:`.budget` and :mod:`.guards`):
 
 - a tick at the top of every loop body, function, ``except`` handler and ``finally``
   block, before every lambda's body and into every comprehension's conditions;
-- ``a ** b``, ``a * b``, ``a << b`` (and ``**=``, ``*=``, ``<<=``) as calls of guards;
+- ``a ** b``, ``a * b``, ``a << b`` (and ``**=``, ``*=``, ``<<=``) as calls of guards
+  (not where a float constant, or a whole one up to 16 in a product, makes them harmless);
 - ``obj.name = ...`` and ``del obj.name`` through a check that ``obj`` is the
   learner's own (so ``math.isclose = ...`` is refused, whatever ``math`` names).
 """
@@ -132,6 +133,24 @@ def _shown(node: ast.AST) -> ast.Constant:
     return ast.Constant(text if len(text) <= 60 else text[:57] + "...")
 
 
+def _harmless(node: ast.BinOp) -> bool:
+    """``0.5 * x``, ``x ** 0.5``, ``2 * h``: a float operand cannot make a repetition or a huge
+    whole number, and a small whole one only a modest one (so no guard call is spent)."""
+    if isinstance(node.op, ast.LShift):
+        return False
+    sides = [_constant(side) for side in (node.left, node.right)]
+    if any(type(value) in (float, complex) for value in sides):
+        return True
+    return isinstance(node.op, ast.Mult) and any(type(value) is int and abs(value) <= 16 for value in sides)
+
+
+def _constant(node: ast.expr):
+    """The value of ``3``, ``-3`` or ``+0.5`` as written; None for anything else."""
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.USub, ast.UAdd)):
+        node = node.operand
+    return node.value if isinstance(node, ast.Constant) else None
+
+
 def _as_value(index: ast.expr) -> ast.expr:
     """A subscript's index as an ordinary expression (``a:b`` becomes a slice call)."""
     if isinstance(index, ast.Slice):
@@ -182,7 +201,7 @@ class _Instrument(ast.NodeTransformer):
     def visit_BinOp(self, node):
         self.generic_visit(node)
         guarded = _OPERATORS.get(type(node.op))
-        if guarded is None:
+        if guarded is None or _harmless(node):
             return node
         return _call(guarded[1], [node.left, node.right], node)
 
