@@ -249,6 +249,7 @@ def test_a_long_range_ticks_as_it_is_walked():
     assert (long.start, long.stop, long.step) == (0, 10**12, 1) and repr(long) == "range(0, 1000000000000)"
     assert long == range(10**12) and long.index(7) == 7 and long.count(7) == 1
     assert isinstance(long[::2], long_range.LongRange) and long[:3] == range(3)
+    assert not hasattr(long, "_numbers"), "the real range inside is out of learner code's reach"
     walked = []
     for n in reversed(long):
         walked.append(n)

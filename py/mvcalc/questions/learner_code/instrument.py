@@ -2,7 +2,8 @@
 
 Refused before anything runs: imports, names starting with ``__`` (``__globals__``,
 ``__builtins__``, and so every name the inserted code uses), attributes that reach
-frames (``gi_frame``, ``f_back``: the way out to the checker's globals), and
+frames (``gi_frame``, ``f_back``: the way out to the checker's globals) or raw memory
+(``ctypes``), and
 ``__del__`` (it would run at some later moment, outside any budget).  Classes may
 define the other double-underscore methods (``__init__``, ``__eq__``).
 
@@ -35,7 +36,7 @@ ITEM_IN_PLACE = "__mvcalc_item_in_place__"
 SLICE = "__mvcalc_slice__"
 
 _OPERATORS = {ast.Pow: ("**", POWER), ast.Mult: ("*", MULTIPLY), ast.LShift: ("<<", SHIFT)}
-FRAME_ATTRIBUTES = frozenset(
+HIDDEN_ATTRIBUTES = frozenset(    # frames (the way out to the checker's globals) and raw memory
     "gi_frame gi_code gi_yieldfrom cr_frame cr_code cr_await cr_origin ag_frame ag_code ag_await "
     "tb_frame tb_next f_back f_globals f_locals f_builtins f_code f_trace ctypes".split())
 NO_IMPORTS = "no imports are needed here: math and np (numpy) are already available."
@@ -68,7 +69,7 @@ class _Refuse(ast.NodeVisitor):
     visit_ImportFrom = visit_Import
 
     def visit_Attribute(self, node):
-        if node.attr.startswith("__") or node.attr in FRAME_ATTRIBUTES:
+        if node.attr.startswith("__") or node.attr in HIDDEN_ATTRIBUTES:
             self._flag(node, f"'{node.attr}' is not available here.")
         self.generic_visit(node)
 

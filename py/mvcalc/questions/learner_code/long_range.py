@@ -22,62 +22,64 @@ class LongRange:
     loop or inside ``sum``.  (``isinstance(r, range)`` is False for it.)
     """
 
-    __slots__ = ("_numbers", "_tick")
+    # dunder names, which learner code cannot reach: the real range inside would hand C the
+    # walk this class exists to keep in ticking Python
+    __slots__ = ("__numbers__", "__tick__")
 
     def __init__(self, numbers: range, tick):
-        self._numbers = numbers
-        self._tick = tick
+        self.__numbers__ = numbers
+        self.__tick__ = tick
 
-    def _walk(self, numbers: range):
-        tick = self._tick
+    def __walk__(self, numbers: range):
+        tick = self.__tick__
         for number in numbers:
             tick()
             yield number
 
     def __iter__(self):
-        return self._walk(self._numbers)
+        return self.__walk__(self.__numbers__)
 
     def __reversed__(self):
-        return self._walk(self._numbers[::-1])
+        return self.__walk__(self.__numbers__[::-1])
 
     def __len__(self) -> int:
-        return len(self._numbers)
+        return len(self.__numbers__)
 
     def __contains__(self, value) -> bool:
-        return value in self._numbers
+        return value in self.__numbers__
 
     def __getitem__(self, index):
-        self._tick()
-        found = self._numbers[index]
-        return _ranged(found, self._tick) if isinstance(found, range) else found
+        self.__tick__()
+        found = self.__numbers__[index]
+        return _ranged(found, self.__tick__) if isinstance(found, range) else found
 
     def __repr__(self) -> str:
-        return repr(self._numbers)
+        return repr(self.__numbers__)
 
     def __eq__(self, other) -> bool:
-        other = other._numbers if isinstance(other, LongRange) else other
-        return self._numbers == other
+        other = other.__numbers__ if isinstance(other, LongRange) else other
+        return self.__numbers__ == other
 
     def __hash__(self) -> int:
-        return hash(self._numbers)
+        return hash(self.__numbers__)
 
     @property
     def start(self):
-        return self._numbers.start
+        return self.__numbers__.start
 
     @property
     def stop(self):
-        return self._numbers.stop
+        return self.__numbers__.stop
 
     @property
     def step(self):
-        return self._numbers.step
+        return self.__numbers__.step
 
     def count(self, value) -> int:
-        return self._numbers.count(value)
+        return self.__numbers__.count(value)
 
     def index(self, value) -> int:
-        return self._numbers.index(value)
+        return self.__numbers__.index(value)
 
 
 def _ranged(numbers: range, tick):
