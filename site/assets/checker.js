@@ -148,8 +148,9 @@
       return JSON.stringify({ result: {
         correct: false, valid: false, stopped: true, preview_tex: "",
         feedback: "Your code took too long: it was still running after " + seconds + " s, the page's limit, " +
-          "so it was stopped (a loop that never ends, or a very long computation). Nothing was counted: " +
-          "fix it and run the tests again."
+          "so the page stopped it and will start Python for your code afresh. One step inside Python or numpy " +
+          "(sorting or multiplying something huge) cannot be stopped sooner. Nothing was counted: look for " +
+          "something far bigger than it needs to be, or a loop that never ends, then run the tests again."
       } });
     }
     return JSON.stringify({ error: "That took too long: it was still running after " + seconds + " s, the page's " +
