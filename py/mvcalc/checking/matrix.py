@@ -13,6 +13,7 @@ from typing import Iterable
 
 from . import messages
 from .errors import ParseError
+from .diagnose import exact_constants_only
 from .expression import judge_expression
 from .guard import never_raises
 from .parser import parse
@@ -97,8 +98,14 @@ def judge_array(answer: Expr, expected: Expr,
     names = entry_names(expected)
     wrong = [(name, v) for name, v in zip(names, verdicts) if v.valid and not v.correct]
     if wrong:
-        feedback = _wrong_entries_feedback([n for n, _ in wrong], [v.feedback for _, v in wrong],
-                                           len(verdicts))
+        pairs = [(a, e) for a, e, v in zip(flatten(answer), flatten(expected), verdicts)
+                 if v.valid and not v.correct]
+        decimals = [exact_constants_only(a, e, allowed) for a, e in pairs]
+        if all(decimals):  # right but for decimals typed for e, π, √2 ...: say that, once
+            feedback = messages.keep_exact([c for found in decimals for c in found])
+        else:
+            feedback = _wrong_entries_feedback([n for n, _ in wrong], [v.feedback for _, v in wrong],
+                                               len(verdicts))
         extra = free_variables(answer) - allowed
         if extra:
             feedback += " " + messages.wrong_variables(extra, allowed)

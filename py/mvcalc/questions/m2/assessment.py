@@ -11,24 +11,13 @@ import dataclasses
 
 import sympy as sp
 
-from mvcalc.questions.builders import NUMERIC_HINT, choice_question, require
+from mvcalc.questions.builders import choice_question, numeric_question, require
 from mvcalc.questions.exercise_set import nonzero
 from mvcalc.questions.m2.jacobian import jacobian_question
-from mvcalc.questions.model import Misconception, Question
-from mvcalc.questions.printing import learner, matrix_tex, number, tex, theta, r, x, y
+from mvcalc.questions.printing import learner, matrix_tex, tex, theta, r, x, y
 
 TEST = (r"At a point where \(J = 0\): \(\det H > 0\) with \(\partial^2 f/\partial x^2 > 0\) is a minimum, "
         r"with \(\partial^2 f/\partial x^2 < 0\) a maximum; \(\det H < 0\) is a saddle.")
-
-
-def numeric_question(prompt, value, *, hints, worked, wrong=(), data) -> Question:
-    kept = []
-    for w, feedback in wrong:
-        if abs(float(w) - float(value)) > 1e-9 and all(abs(float(w) - float(k.answer)) > 1e-9 for k in kept):
-            kept.append(Misconception(number(float(w)), feedback))
-    return Question(kind="numeric", prompt=prompt, solution=number(float(value)), expected=float(value),
-                    hints=list(hints), worked=list(worked), misconceptions=kept, answer_hint=NUMERIC_HINT,
-                    data=data)
 
 
 def partial_at_point(rng):

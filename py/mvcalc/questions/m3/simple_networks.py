@@ -10,8 +10,9 @@ import math
 
 import sympy as sp
 
-from mvcalc.questions.builders import NUMERIC_HINT, require
+from mvcalc.questions.builders import numeric_question, require
 from mvcalc.questions.model import Misconception, Question
+from mvcalc.questions.precision import FOUR_FIGURES, Precision
 from mvcalc.questions.printing import matrix_learner, matrix_tex, number
 
 SIGMA = r"The sigmoid: \(\sigma(z) = \dfrac{1}{1 + e^{-z}}\)."
@@ -33,23 +34,14 @@ def _s(v: float) -> str:
     return number(v, 4)
 
 
-def _wrongs(expected: float, pairs) -> list[Misconception]:
-    out, seen = [], []
-    for value, feedback in pairs:
-        if abs(value - expected) > 2e-3 * max(1.0, abs(expected)) and all(abs(value - s) > 1e-6 for s in seen):
-            out.append(Misconception(number(value, 8), feedback))
-            seen.append(value)
-    return out
-
-
 NO_SIGMA = (r"That is the weighted sum \(z = w a_0 + b\); the activation is \(\sigma(z)\). "
             r"Put \(z\) through the sigmoid.")
 
 
-def numeric(prompt, value, hints, worked, wrong, data, rel_tol=1e-3) -> Question:
-    return Question(kind="numeric", prompt=prompt, solution=number(value, 8), expected=value,
-                    hints=hints, worked=worked, misconceptions=_wrongs(value, wrong),
-                    answer_hint=NUMERIC_HINT, rel_tol=rel_tol, abs_tol=1e-5, data=data)
+def numeric(prompt, value, hints, worked, wrong, data, precision: Precision = FOUR_FIGURES) -> Question:
+    """builders.numeric_question, as Module 3's templates call it."""
+    return numeric_question(prompt, value, hints=hints, worked=worked, wrong=wrong, data=data,
+                            precision=precision)
 
 
 def single_neuron(rng):

@@ -7,10 +7,12 @@ import math
 
 import sympy as sp
 
+from mvcalc.questions.builders import require
 from mvcalc.questions.exercise_set import nonzero
 from mvcalc.questions.m4.common import (FACTORIAL, FORGOT_FACTORIAL, POWERS_OF_X, POWERS_OF_X_MINUS_A, TAYLOR,
                                         expression_question, numeric_question, powers_of_x, taylor, terms_tex,
                                         without_factorials)
+from mvcalc.questions.precision import figures_to_tell_apart
 from mvcalc.questions.printing import learner, number, tex, x
 
 
@@ -106,19 +108,21 @@ def approximate_root(rng):
     value = taylor(d, a).subs(x, a + h)
     first = taylor(d[:2], a).subs(x, a + h)
     target = a + h
+    precision = figures_to_tell_apart(value, [first])
+    require(precision is not None, "degree 1 and 2 agree to 6 figures")
     return numeric_question(
         value,
         [(first, "That is the first-order (tangent-line) estimate: the question asks for degree 2."),
          (without_factorials(d, a).subs(x, a + h), FORGOT_FACTORIAL)],
         prompt=rf"Use the Taylor polynomial of degree 2 of \(\sqrt{{x}}\) about \(a = {a}\) to estimate "
-               rf"\(\sqrt{{{tex(target)}}}\). Give 6 significant figures.",
+               rf"\(\sqrt{{{tex(target)}}}\). Give your answer to {{precision}}.",
         hints=[r"\(p_2(x) = \sqrt{a} + \frac{1}{2\sqrt{a}}(x - a) - \frac{1}{8a^{3/2}}(x - a)^2\).",
                rf"Here \(x - a = {tex(h)}\)."],
         worked=[rf"\(f({a}) = {m}\), \(f'({a}) = {tex(d[1])}\), \(f''({a}) = {tex(d[2])}\).",
                 rf"\(p_2({tex(target)}) = {m} + {tex(d[1])}\cdot({tex(h)}) + \frac{{1}}{{2}}\left({tex(d[2])}\right)"
                 rf"({tex(h)})^2 \approx {number(float(value), 8)}\).",
                 rf"(The true value is \({number(math.sqrt(float(target)), 8)}\).)"],
-        data=_data(sp.sqrt(x), a, 2, "approx", at=learner(target)), rel_tol=1e-6, abs_tol=1e-9)
+        data=_data(sp.sqrt(x), a, 2, "approx", at=learner(target)), precision=precision)
 
 
 def substitution(rng):

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import sympy as sp
 
-from mvcalc.questions.builders import EXPRESSION_HINT, NUMERIC_HINT
+from mvcalc.questions import builders
+from mvcalc.questions.builders import EXPRESSION_HINT
 from mvcalc.questions.compare import misconceptions
-from mvcalc.questions.model import Misconception, Question
-from mvcalc.questions.printing import learner, number, tex, x, y
+from mvcalc.questions.model import Question
+from mvcalc.questions.precision import FOUR_FIGURES, Precision
+from mvcalc.questions.printing import learner, tex, x, y
 
 TAYLOR = (r"The Taylor polynomial of order \(n\) about \(a\) is "
           r"\(\sum_{k=0}^{n} \frac{f^{(k)}(a)}{k!}(x - a)^k\): work out each derivative at \(a\), "
@@ -49,20 +51,11 @@ def expression_question(answer, wrong, *, prompt, hints, worked, data, variables
     )
 
 
-def numeric_question(value, wrong, *, prompt, hints, worked, data, rel_tol=1e-3, abs_tol=1e-6) -> Question:
-    value = float(value)
-    kept, seen = [], []
-    for w, feedback in wrong:
-        w = float(w)
-        if abs(w - value) <= max(abs_tol, rel_tol * abs(value)) * 3 or any(abs(w - s) < 1e-12 for s in seen):
-            continue
-        seen.append(w)
-        kept.append(Misconception(number(w, 10), feedback))
-    return Question(
-        kind="numeric", prompt=prompt, solution=number(value, 10), hints=list(hints), worked=list(worked),
-        misconceptions=kept, answer_hint=NUMERIC_HINT, expected=value, rel_tol=rel_tol, abs_tol=abs_tol,
-        data=data,
-    )
+def numeric_question(value, wrong, *, prompt, hints, worked, data,
+                     precision: Precision = FOUR_FIGURES) -> Question:
+    """builders.numeric_question with Module 4's argument order."""
+    return builders.numeric_question(prompt, value, hints=hints, worked=worked, wrong=wrong,
+                                     precision=precision, data=data)
 
 
 def terms_tex(derivatives, about) -> str:

@@ -102,7 +102,7 @@ def radius(rng):
                rf"Where is \({tex(f)}\) undefined?"],
         worked=[rf"\({tex(f)}\) breaks down at \(x = {trouble}\).",
                 rf"The radius is the distance from \(a = {a}\) to it: \(|{trouble} - ({a})| = {value}\)."],
-        data={"f": learner(f), "about": str(a), "kind": "radius"}, rel_tol=1e-6, abs_tol=1e-9)
+        data={"f": learner(f), "about": str(a), "kind": "radius"})
 
 
 def where_it_converges(rng):

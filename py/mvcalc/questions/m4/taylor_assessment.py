@@ -30,12 +30,12 @@ def coefficient_about_a(rng):
          (c * k**n / sp.factorial(n), rf"About \(a = {a}\) the derivatives are evaluated at {a}, not 0: "
                                       rf"a factor \(e^{{{tex(k * a)}}}\) is missing.")],
         prompt=rf"What is the coefficient of \((x - ({a}))^{{{n}}}\) in the Taylor series of \(f(x) = {tex(f)}\) about "
-               rf"\(a = {a}\)? Give 4 significant figures.",
+               rf"\(a = {a}\)? Give your answer to {{precision}}.",
         hints=[r"The coefficient of \((x - a)^n\) is \(\frac{f^{(n)}(a)}{n!}\).",
                rf"\(f^{{({n})}}(x) = {tex(c * k**n * sp.exp(k * x))}\)."],
         worked=[rf"\(f^{{({n})}}({a}) = {tex(c * k**n * sp.exp(k * a))}\).",
                 rf"Divide by \({n}! = {math.factorial(n)}\): \({tex(value)} \approx {float(value):.5g}\)."],
-        data={"f": learner(f), "about": str(a), "order": n, "power": n, "kind": "coefficient"}, rel_tol=5e-4)
+        data={"f": learner(f), "about": str(a), "order": n, "power": n, "kind": "coefficient"})
 
 
 def sine_about_pi(rng):
@@ -84,7 +84,7 @@ def error_scaling(rng):
         worked=[r"The first term dropped is \(\frac{f''(x)}{2}\Delta x^2\); dividing by \(\Delta x\) for the forward "
                 r"difference leaves \(\frac{f''(x)}{2}\Delta x\).",
                 rf"So the error falls by \({k}^{2 if which == 'linearisation' else 1} = {value}\)."],
-        data={"kind": "error-scaling", "method": which, "factor": k}, rel_tol=1e-9, abs_tol=1e-9)
+        data={"kind": "error-scaling", "method": which, "factor": k})
 
 
 def hessian_at_point(rng):

@@ -115,7 +115,7 @@ def jump_root(rng):
     require(abs(k) >= 1 and abs(root - math.pi * round(x0 / math.pi)) > 1)
     return numeric(
         rf"Newton-Raphson on \(f(x) = \sin x\) starts at \(x_0 = {x0}\), close to a peak or trough. "
-        r"The roots of \(\sin x\) are the multiples of \(\pi\). Which root does it reach? Give its value to 4 significant figures.",
+        r"The roots of \(\sin x\) are the multiples of \(\pi\). Which root does it reach? Give its value to {precision}.",
         k * math.pi,
         hints=[FORMULA + r" Here \(x_{n+1} = x_n - \tan x_n\).",
                rf"The first step is \(x_1 = {x0} - \tan({x0}) \approx {x0 - math.tan(x0):.4g}\): a long way off."],
@@ -124,7 +124,6 @@ def jump_root(rng):
                 rf"Iterating, the guesses settle on \({k}\pi \approx {k * math.pi:.5g}\), not the nearest root."],
         wrong=[(math.pi * round(x0 / math.pi), "That is the root nearest the start, but the first step flies past it.")],
         data={"f": "sin(x)", "x0": x0, "steps": 60},
-        rel_tol=1e-3,
     )
 
 
