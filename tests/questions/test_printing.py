@@ -94,3 +94,53 @@ def test_both_parsers_read_every_answer_key_the_same_way(q):
             point = {name: p + 0.1 * i for i, name in enumerate(names)}
             assert evaluate(text, point) == pytest.approx(
                 float(ours.subs({sp.Symbol(n): v for n, v in point.items()})), rel=1e-9), text
+
+
+# --- signs and brackets: the one formatting helper -------------------------------------------
+
+from mvcalc.questions.printing import (coefficient, exact_and_decimal, factor, root,  # noqa: E402
+                                       shifted, signed, terms)
+
+
+def test_signed_writes_each_sign_once():
+    assert signed(3 * x) == "+ 3 x"
+    assert signed(-2) == "- 2" and signed(-0.9186) == "- 0.9186" and signed("-x") == "- x"
+    assert signed(sp.Rational(-3, 4)) == r"- \frac{3}{4}"
+    # sympy holds (x^2 + 8)(-sin x) as -(x^2 + 8) sin x, and (-x^2 - 8)(-sin x) as -(-x^2 - 8) sin x
+    assert signed((x**2 + 8) * -sp.sin(x)) == r"- \left(x^{2} + 8\right) \sin{\left(x \right)}"
+    assert signed((-x**2 - 8) * -sp.sin(x)) == r"+ \left(x^{2} + 8\right) \sin{\left(x \right)}"
+
+
+def test_terms():
+    assert terms(1, -x, -y) == "1 - x - y"
+    assert terms(0, x, -2) == "x - 2"
+    assert terms(0, 0) == "0"
+    assert terms(r"\frac{0}{0!}", -1, keep_zero=True) == r"\frac{0}{0!} - 1"
+    assert terms("y_i", -(-2 * sp.Symbol("x_i") + 1)) == "y_i + 2 x_{i} - 1"
+
+
+def test_factor_brackets_negatives_and_sums():
+    assert factor(-4) == "(-4)" and factor(4) == "4"
+    assert factor(-0.9186) == "(-0.9186)" and factor("-4.6") == "(-4.6)"
+    assert factor(x + 1) == "(x + 1)"
+    assert factor(sp.Rational(-1, 2)) == r"\left(- \frac{1}{2}\right)"
+    assert factor(x**2) == "x^{2}"
+
+
+def test_shifted_root_coefficient():
+    assert shifted("x", -1) == "x + 1" and shifted("x", 2) == "x - 2" and shifted("x", 0) == "x"
+    assert shifted("x", sp.pi) == r"x - \pi"
+    assert root(2, 2) == r"\sqrt{2}" and root(3, 5) == r"\sqrt[3]{5}"
+    assert coefficient(1, "x^{2}") == "x^{2}" and coefficient(-1, "x^{2}") == "-x^{2}"
+    assert coefficient(sp.Rational(3, 2), "x^{1/2}") == r"\frac{3}{2} x^{1/2}"
+
+
+def test_exact_and_decimal():
+    assert exact_and_decimal(sp.Rational(11, 3)) == r"\frac{11}{3} \approx 3.66667"
+    assert exact_and_decimal(-3) == "-3"
+
+
+def test_tex_never_shows_minus_a_negative_sum():
+    assert tex((-x**2 - 8) * -sp.sin(x)) == r"\left(x^{2} + 8\right) \sin{\left(x \right)}"
+    assert r"- \left(- x" not in tex(-2 * x * sp.cos(x) + (-x**2 - 8) * -sp.sin(x))
+    assert tex((6 - 4 * x) / (-5 * x - 2)) == r"\frac{6 - 4 x}{- 5 x - 2}"   # left as it is

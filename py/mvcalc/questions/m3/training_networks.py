@@ -78,11 +78,13 @@ def weight_gradient_formula(rng):
         wrong.append((2 * k * (a - y) * a * (1 - a) * x,
                       r"\(\partial z/\partial b = 1\), not \(x\): that factor belongs to \(\partial C/\partial w\)."))
     cost = k * (a - y) ** 2
+    # name exactly the letters the answer is in (x only for the weight)
+    letters = r"\(a\), \(x\) and \(y\)" if by == "w" else r"\(a\) and \(y\)"
     return Question(
         kind="expression",
         prompt=(r"One neuron, \(a = \sigma(z)\) with \(z = w x + b\) (here \(x\) stands for the input \(a_0\)), "
                 rf"and the cost \(C = {tex(cost)}\) for target \(y\). Find \(\dfrac{{\partial C}}{{\partial {by}}}\) "
-                r"in terms of \(a\), \(x\) and \(y\) (use \(\sigma'(z) = a(1 - a)\))."),
+                rf"in terms of {letters} (use \(\sigma'(z) = a(1 - a)\))."),
         solution=learner(answer),
         hints=[CHAIN.replace(r"\partial w}", rf"\partial {by}}}"), SIGMA_PRIME],
         worked=[rf"\(\frac{{\partial C}}{{\partial a}} = {tex(sp.diff(cost, a))}\).",

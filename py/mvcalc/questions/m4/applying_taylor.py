@@ -75,7 +75,7 @@ def second_order_about_a(rng):
     if case == "exp":
         a = rng.choice([1, 2, -1, 3])
         f, d = sp.exp(x), [sp.exp(a)] * 3
-        rules = rf"Every derivative of \(e^x\) is \(e^x\), so each is \(e^{{{a}}}\) at \(a = {a}\)."
+        rules = rf"Every derivative of \(e^x\) is \(e^x\), so each is \({tex(sp.exp(a))}\) at \(a = {a}\)."
     elif case == "ln":
         a = rng.choice([1, 2, 3])
         f, d = sp.log(x), [sp.log(a), sp.Rational(1, a), -sp.Rational(1, a * a)]

@@ -13,7 +13,7 @@ from mvcalc.questions.builders import EXPRESSION_HINT
 from mvcalc.questions.compare import misconceptions
 from mvcalc.questions.model import Question
 from mvcalc.questions.precision import FOUR_FIGURES, Precision
-from mvcalc.questions.printing import learner, tex, x, y
+from mvcalc.questions.printing import learner, shifted, tex, x, y
 
 TAYLOR = (r"The Taylor polynomial of order \(n\) about \(a\) is "
           r"\(\sum_{k=0}^{n} \frac{f^{(k)}(a)}{k!}(x - a)^k\): work out each derivative at \(a\), "
@@ -61,11 +61,14 @@ def numeric_question(value, wrong, *, prompt, hints, worked, data,
 def terms_tex(derivatives, about) -> str:
     """The worked line: each term f⁽ᵏ⁾(a)/k! (x − a)ᵏ as TeX, before simplifying."""
     parts = []
-    base = "x" if about == 0 else rf"\left(x {'-' if about > 0 else '+'} {tex(abs(about))}\right)"
+    base = "x" if about == 0 else rf"\left({shifted('x', about)}\right)"
     for k, d in enumerate(derivatives):
         power = "" if k == 0 else (base if k == 1 else f"{base}^{{{k}}}")
-        parts.append(rf"\frac{{{tex(d)}}}{{{k}!}}{power}")
-    return " + ".join(parts)
+        d = sp.sympify(d)
+        sign = "-" if d.could_extract_minus_sign() else "+"
+        parts.append((sign, rf"\frac{{{tex(-d if sign == '-' else d)}}}{{{k}!}}{power}"))
+    first = ("- " if parts[0][0] == "-" else "") + parts[0][1]
+    return " ".join([first] + [f"{sign} {text}" for sign, text in parts[1:]])
 
 
 __all__ = ["TAYLOR", "FACTORIAL", "POWERS_OF_X_MINUS_A", "FORGOT_FACTORIAL", "POWERS_OF_X", "taylor",

@@ -12,7 +12,7 @@ from mvcalc.questions.exercise_set import nonzero
 from mvcalc.questions.m2.jacobian import jacobian_question
 from mvcalc.questions.m4.common import expression_question, numeric_question
 from mvcalc.questions.precision import figures_to_tell_apart
-from mvcalc.questions.printing import learner, matrix_tex, number, tex, x, y
+from mvcalc.questions.printing import learner, matrix_tex, number, terms, tex, x, y
 
 EXPANSION = (r"\(f(\mathbf{x} + \Delta\mathbf{x}) \approx f + J\Delta\mathbf{x} + \frac{1}{2}\Delta\mathbf{x}^T H"
              r"\Delta\mathbf{x}\), which written out is \(f + f_x\Delta x + f_y\Delta y + \frac{1}{2}\left(f_{xx}\Delta x^2"
@@ -114,7 +114,7 @@ def second_order_at_origin(rng):
         prompt=rf"Find the second-order Taylor expansion of \[f(x, y) = {tex(f)}\] about \((0, 0)\).",
         hints=[EXPANSION, r"At the origin \(\Delta x = x\) and \(\Delta y = y\)."],
         worked=[rf"At \((0, 0)\): \(f = 1\), \(J = {matrix_tex(list(J))}\), \(H = {matrix_tex([list(r) for r in H])}\).",
-                rf"\(f \approx 1 + {tex(J[0] * x + J[1] * y)} + \frac{{1}}{{2}}\left({tex(H[0][0] * x**2 + 2 * H[0][1] * x * y + H[1][1] * y**2)}\right)\)",
+                rf"\(f \approx {terms(1, J[0] * x, J[1] * y)} + \frac{{1}}{{2}}\left({tex(H[0][0] * x**2 + 2 * H[0][1] * x * y + H[1][1] * y**2)}\right)\)",
                 rf"\(= {tex(sp.expand(answer))}\)."],
         data={"f": learner(f), "at": [0, 0], "order": 2, "kind": "taylor2d"}, variables=(x, y))
 

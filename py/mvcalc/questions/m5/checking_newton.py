@@ -11,7 +11,7 @@ import sympy as sp
 
 from mvcalc.questions.builders import choice_question, multi_question, require
 from mvcalc.questions.m5.newton_raphson import FORMULA, numeric
-from mvcalc.questions.printing import learner, number, tex, x
+from mvcalc.questions.printing import factor, learner, number, tex, x
 
 
 def fate(f, df, x0: float, steps: int = 60) -> tuple[str, float]:
@@ -99,7 +99,7 @@ def doubling(rng):
         value,
         hints=[FORMULA, r"\(x_{n+1} = x_n - 3x_n = -2x_n\)."],
         worked=[r"\(x_{n+1} = x_n - 3x_n = -2x_n\): each step doubles the distance from the root 0 and switches side.",
-                rf"\(x_{{{n}}} = (-2)^{{{n}}} \times {number(c)} = {number(value)}\): the method diverges from every start except the root itself."],
+                rf"\(x_{{{n}}} = (-2)^{{{n}}} \times {factor(c)} = {number(value)}\): the method diverges from every start except the root itself."],
         wrong=[(2 ** n * c, "Mind the sign: each step lands on the other side of 0."),
                ((-0.5) ** n * c, "The steps overshoot: each one doubles the distance, it does not halve it.")],
         data={"f": "x^(1/3)", "x0": c, "steps": n},

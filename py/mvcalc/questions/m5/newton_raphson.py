@@ -13,7 +13,7 @@ from mvcalc.questions.builders import EXPRESSION_HINT, numeric_question, require
 from mvcalc.questions.exercise_set import nonzero
 from mvcalc.questions.model import Misconception, Question
 from mvcalc.questions.precision import FOUR_FIGURES, Precision
-from mvcalc.questions.printing import learner, number, tex, x
+from mvcalc.questions.printing import exact_and_decimal, learner, number, root, tex, x
 
 FORMULA = r"Newton-Raphson: \(x_{n+1} = x_n - \dfrac{f(x_n)}{f'(x_n)}\)."
 SIGN = "Sign slip: the step is minus f over f′ (you added it)."
@@ -44,7 +44,7 @@ def square_root(rng):
         x1,
         hints=[FORMULA, rf"\(f'(x) = 2x\), so \(f({x0}) = {x0 * x0 - a}\) and \(f'({x0}) = {2 * x0}\)."],
         worked=[rf"\(f({x0}) = {x0}^2 - {a} = {x0 * x0 - a}\) and \(f'({x0}) = {2 * x0}\).",
-                rf"\(x_1 = {x0} - \frac{{{x0 * x0 - a}}}{{{2 * x0}}} = {tex(x1)} \approx {float(x1):.6g}\).",
+                rf"\(x_1 = {x0} - \frac{{{x0 * x0 - a}}}{{{2 * x0}}} = {exact_and_decimal(x1)}\).",
                 rf"(Compare \(\sqrt{{{a}}} \approx {math.sqrt(a):.6g}\).)"],
         wrong=[(x0 + (x0 * x0 - a) / (2 * x0), SIGN), (x0 - (2 * x0) / (x0 * x0 - a), UPSIDE)],
         data={"f": learner(f), "x0": x0, "steps": 1},
@@ -66,7 +66,7 @@ def cubic_one_step(rng):
         hints=[FORMULA, rf"\(f'(x) = {tex(df)}\)."],
         worked=[rf"\(f'(x) = {tex(df)}\).",
                 rf"\(f({x0}) = {fv}\) and \(f'({x0}) = {dv}\).",
-                rf"\(x_1 = {x0} - \frac{{{fv}}}{{{dv}}} = {tex(x1)} \approx {float(x1):.6g}\)."],
+                rf"\(x_1 = {x0} - \frac{{{fv}}}{{{dv}}} = {exact_and_decimal(x1)}\)."],
         wrong=[(x0 + fv / dv, SIGN), (x0 - dv / fv, UPSIDE), (x0 - fv, "Divide f(x₀) by the slope f′(x₀).")],
         data={"f": learner(f), "x0": x0, "steps": 1},
     )
@@ -105,7 +105,7 @@ def update_formula(rng):
     update = x - f / df
     return Question(
         kind="expression",
-        prompt=(rf"Newton-Raphson for \(f(x) = {tex(f)}\) (it finds \(\sqrt[{k}]{{{a}}}\)) replaces each "
+        prompt=(rf"Newton-Raphson for \(f(x) = {tex(f)}\) (it finds \({root(k, a)}\)) replaces each "
                 rf"guess \(x\) by a new one, \(N(x)\). Write \(N(x)\) as an expression in \(x\)."),
         solution=learner(sp.simplify(update)),
         hints=[FORMULA, rf"\(f'(x) = {tex(df)}\); put \(f\) and \(f'\) into \(x - f(x)/f'(x)\)."],

@@ -13,7 +13,7 @@ import sympy as sp
 
 from mvcalc.questions.builders import choice_question, derivative_question, numeric_question, require
 from mvcalc.questions.model import Question
-from mvcalc.questions.printing import number, tex
+from mvcalc.questions.printing import factor, number, terms, tex
 
 m, c = sp.symbols("m c")
 CHI2 = (r"\(\chi^2(m, c) = \sum_i \frac{\big(y_i - (m x_i + c)\big)^2}{\sigma_i^2}\): square each residual, "
@@ -62,13 +62,14 @@ def chi2_of_a_line(rng):
     ss = sum(r * r for r in res)
     value = sp.Rational(ss) / sp.nsimplify(sigma) ** 2
     require(ss > 0)
-    shown = " + ".join(f"({r})^2" if r < 0 else f"{r}^2" for r in res)
+    shown = " + ".join(f"{factor(r)}^2" for r in res)
+    residual = terms("y_i", -(lm * sp.Symbol("x_i") + lc))
     return _numeric(
         rf"Four measurements, each with error bar \(\sigma = {number(sigma)}\): {_table(xs, ys)}"
         rf"What is \(\chi^2\) for the line \(y = {tex(lm * sp.Symbol('x') + lc)}\)?",
         value,
-        hints=[CHI2, rf"The residuals \(y_i - ({tex(lm * sp.Symbol('x') + lc)})\) are \({', '.join(map(str, res))}\)."],
-        worked=[rf"Residuals \(r_i = y_i - ({tex(lm * sp.Symbol('x') + lc)})\): \({', '.join(map(str, res))}\).",
+        hints=[CHI2, rf"The residuals \(y_i - (m x_i + c) = {residual}\) are \({', '.join(map(str, res))}\)."],
+        worked=[rf"Residuals \(r_i = {residual}\): \({', '.join(map(str, res))}\).",
                 rf"Sum of squares: \({shown} = {ss}\).",
                 rf"Divide by \(\sigma^2 = {number(sigma ** 2)}\): \(\chi^2 = {number(float(value))}\)."],
         wrong=[(ss, r"That is the sum of the squared residuals: divide it by \(\sigma^2\)."),
@@ -119,8 +120,8 @@ def intercept_by_closed_form(rng):
         worked=[rf"\(\bar x = {tex(xb)}\), \(\bar y = {tex(yb)}\).",
                 rf"\(m = \frac{{\sum (x_i - \bar x) y_i}}{{\sum (x_i - \bar x)^2}} = \frac{{{tex(sxy)}}}{{{tex(sxx)}}}"
                 rf" = {number(float(slope), 5)}\).",
-                rf"\(c = \bar y - m \bar x = {number(float(yb), 5)} - {number(float(slope), 5)} \times "
-                rf"{number(float(xb), 5)} = {number(float(icpt), 5)}\)."],
+                rf"\(c = \bar y - m \bar x = {number(float(yb), 5)} - {factor(number(float(slope), 5))} \times "
+                rf"{factor(number(float(xb), 5))} = {number(float(icpt), 5)}\)."],
         wrong=[(yb, r"That is \(\bar y\): the line passes through \((\bar x, \bar y)\), so \(c = \bar y - m\bar x\)."),
                (yb + slope * xb, r"Sign slip: \(c = \bar y - m \bar x\).")],
         data={"x": xs, "y": ys, "ask": "intercept"},
