@@ -144,3 +144,40 @@ def test_tex_never_shows_minus_a_negative_sum():
     assert tex((-x**2 - 8) * -sp.sin(x)) == r"\left(x^{2} + 8\right) \sin{\left(x \right)}"
     assert r"- \left(- x" not in tex(-2 * x * sp.cos(x) + (-x**2 - 8) * -sp.sin(x))
     assert tex((6 - 4 * x) / (-5 * x - 2)) == r"\frac{6 - 4 x}{- 5 x - 2}"   # left as it is
+
+
+def _read_tex(text):
+    """TeX read back with sympy's LaTeX parser (trusted strings from our own printing)."""
+    import re
+
+    from sympy.parsing.latex import parse_latex
+    # a letter before a bracket is a product here, not a function call: e(x - 1), y(x + 1)
+    text = re.sub(r"(?<![\\a-zA-Z])([a-z]) *\\left\(", r"\1 \\cdot \\left(", text)
+    return parse_latex(text).subs({sp.Symbol("e"): sp.E, sp.Symbol("pi"): sp.pi})
+
+
+SIGNED_CASES = [3 * x, -2 * x, 1 - x, -x - 1, x - 1, -(x - 1)**3, (-x**2 - 8) * -sp.sin(x),
+                (x**2 + 8) * -sp.sin(x), sp.Mul(-1, x - 1, evaluate=False), sp.Mul(-2, x + 1, y, evaluate=False),
+                sp.Rational(-3, 4) * sp.cos(x), -sp.exp(-x) * (x + 2), (1 - x) * (2 - x)]
+
+
+@pytest.mark.parametrize("term", SIGNED_CASES, ids=[str(c) for c in SIGNED_CASES])
+def test_signed_and_terms_keep_the_value(term):
+    """What terms() writes means what was added: checked by reading the TeX back."""
+    text = terms(x**2, term)
+    assert sp.simplify(_read_tex(text) - (x**2 + term)) == 0, text
+    assert "- -" not in text and "+ -" not in text
+
+
+def test_taylor_polynomials_keep_the_value():
+    from mvcalc.questions.m4.common import taylor, taylor_tex
+    for d, a in [([1, -1, 2, -6], 1), ([0, 1, -1, 2], 1), ([sp.E] * 3, 1), ([1, 3, 9, 27], 0),
+                 ([sp.exp(-1)] * 3, -1), ([0, -1, 0, 1], sp.pi), ([2, sp.Rational(1, 4), -sp.Rational(1, 32)], 4)]:
+        text = taylor_tex(d, a)
+        assert sp.expand(_read_tex(text) - taylor(d, a)) == 0, text
+
+
+def test_approx():
+    from mvcalc.questions.printing import approx
+    assert approx(0.1875) == "= 0.1875" and approx(0.37754066, ".4f") == r"\approx 0.3775"
+    assert approx(2.5, ".4f") == "= 2.5000" and approx(-0.12957155) == r"\approx -0.1296"

@@ -13,7 +13,7 @@ from typing import Iterable
 
 from . import messages
 from .errors import ParseError
-from .diagnose import exact_constants_only
+from .constants import decimal_constants
 from .expression import judge_expression
 from .guard import never_raises
 from .parser import parse
@@ -98,11 +98,10 @@ def judge_array(answer: Expr, expected: Expr,
     names = entry_names(expected)
     wrong = [(name, v) for name, v in zip(names, verdicts) if v.valid and not v.correct]
     if wrong:
-        pairs = [(a, e) for a, e, v in zip(flatten(answer), flatten(expected), verdicts)
-                 if v.valid and not v.correct]
-        decimals = [exact_constants_only(a, e, allowed) for a, e in pairs]
-        if all(decimals):  # right but for decimals typed for e, π, √2 ...: say that, once
-            feedback = messages.keep_exact([c for found in decimals for c in found])
+        if all(messages.says_keep_exact(v.feedback) for _, v in wrong):
+            # right but for decimals typed for e, π, √2 ...: say that, once for the whole answer
+            entries = [a for a, v in zip(flatten(answer), verdicts) if v.valid and not v.correct]
+            feedback = messages.keep_exact([c for a in entries for c in decimal_constants(a).values()])
         else:
             feedback = _wrong_entries_feedback([n for n, _ in wrong], [v.feedback for _, v in wrong],
                                                len(verdicts))

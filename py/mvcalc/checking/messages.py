@@ -78,6 +78,11 @@ def keep_exact(found) -> str:
     return f"Keep {written} exact: type {typing}."
 
 
+def says_keep_exact(feedback: str) -> bool:
+    """Whether ``feedback`` is a keep_exact sentence."""
+    return feedback.startswith("Keep ") and " exact: type " in feedback
+
+
 def read_as_constants(found) -> str:
     """A right number thanks to decimals read as constants: say how it was read."""
     readings = _and(sorted({f"{c.typed} read as {c.name}" for c in found}))

@@ -199,8 +199,15 @@ def signed(value) -> str:
     """TeX of a term with its sign for use after another term ("+ 3x", "- 2", "- 0.9186")."""
     if isinstance(value, (str, int, float)):
         return ("- " + _tex_of(_negated(value))) if _negative(value) else "+ " + _tex_of(value)
-    sign, size = _sign_and_size(value)
-    return ("- " if sign < 0 else "+ ") + tex(size)
+    expr = sp.sympify(value)
+    if expr.is_Add:  # a sum continues the sum: + 1 - x, - x - 1 (never "- x - 1" for 1 - x)
+        text = tex(expr)
+        return "- " + text[1:].lstrip() if text.startswith("-") else "+ " + text
+    sign, size = _sign_and_size(expr)
+    text = tex(size)
+    if sign < 0 and size.is_Add:  # - (x - 1), not - x - 1
+        text = rf"\left({text}\right)"
+    return ("- " if sign < 0 else "+ ") + text
 
 
 def terms(*values, keep_zero: bool = False) -> str:
@@ -245,6 +252,14 @@ def coefficient(value, rest: str) -> str:
     if not isinstance(value, str) and value == -1:
         return "-" + rest
     return f"{_tex_of(value)} {rest}"
+
+
+def approx(value, spec: str = ".4g") -> str:
+    """TeX "= 0.1875" when ``value`` written with format ``spec`` is exact, else "\\approx 0.3775"."""
+    shown = format(float(value), spec)
+    if "." in shown and not any(c in shown for c in "eE"):
+        shown = shown.rstrip("0").rstrip(".") if spec.endswith("g") else shown
+    return ("= " if float(shown) == float(value) else r"\approx ") + shown
 
 
 def exact_and_decimal(value, digits: int = 6) -> str:

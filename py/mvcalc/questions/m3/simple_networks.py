@@ -13,7 +13,7 @@ import sympy as sp
 from mvcalc.questions.builders import numeric_question, require
 from mvcalc.questions.model import Misconception, Question
 from mvcalc.questions.precision import FOUR_FIGURES, Precision
-from mvcalc.questions.printing import matrix_learner, matrix_tex, number
+from mvcalc.questions.printing import approx, matrix_learner, matrix_tex, number
 
 SIGMA = r"The sigmoid: \(\sigma(z) = \dfrac{1}{1 + e^{-z}}\)."
 MATRIX_HINT = "Type a column vector as a list, e.g. [3, -1.5]."
@@ -56,7 +56,7 @@ def single_neuron(rng):
         value,
         [SIGMA, rf"First the weighted sum: \(z = w a_0 + b = ({_s(w)})({_s(a0)}) + ({_s(b)})\)."],
         [rf"\(z = ({_s(w)})({_s(a0)}) + ({_s(b)}) = {_s(z)}\).",
-         rf"\(a_1 = \sigma({_s(z)}) = \dfrac{{1}}{{1 + e^{{{_s(-z)}}}}} = {value:.4f}\)."],
+         rf"\(a_1 = \sigma({_s(z)}) = \dfrac{{1}}{{1 + e^{{{_s(-z)}}}}} {approx(value, '.4f')}\)."],
         [(z, NO_SIGMA), (sigma(w * a0), r"The bias \(b\) is added before the sigmoid: \(\sigma(w a_0 + b)\)."),
          (sigma(w * (a0 + b)), r"Only the input is weighted: \(w a_0 + b\), not \(w(a_0 + b)\).")],
         {"w": w, "b": b, "a0": a0},
@@ -141,7 +141,7 @@ def layer_activation(rng):
         [r"The sigmoid acts on each entry of \(W\mathbf a^{(0)} + \mathbf b\) separately.",
          rf"Neuron {i + 1} uses row {i + 1} of \(W\) and bias \(b_{i + 1}\)."],
         [rf"\(z_{i + 1} = ({_s(W[i][0])})({_s(a0[0])}) + ({_s(W[i][1])})({_s(a0[1])}) + ({_s(b[i])}) = {_s(z)}\).",
-         rf"\(a^{{(1)}}_{i + 1} = \sigma({_s(z)}) = {value:.4f}\)."],
+         rf"\(a^{{(1)}}_{i + 1} = \sigma({_s(z)}) {approx(value, '.4f')}\)."],
         [(sigma(zt), rf"You used column {i + 1} of \(W\): the weights into neuron {i + 1} are its row, "
                      rf"\(z_i = \sum_j W_{{ij}} a_j + b_i\)."),
          (z, NO_SIGMA.replace(r"w a_0 + b", r"W\mathbf a + \mathbf b"))],
@@ -163,9 +163,9 @@ def two_neurons_in_a_row(rng):
          rf"What is the output \(a_2\) for the input \(a_0 = {_s(a0)}\)?"),
         value,
         ["Work forwards, one neuron at a time: the first neuron's activation is the second one's input.",
-         rf"\(a_1 = \sigma({_s(w1 * a0 + b1)}) = {a1:.4f}\)."],
-        [rf"\(z_1 = ({_s(w1)})({_s(a0)}) + ({_s(b1)}) = {_s(w1 * a0 + b1)}\), \(a_1 = \sigma(z_1) = {a1:.4f}\).",
-         rf"\(z_2 = ({_s(w2)})({a1:.4f}) + ({_s(b2)}) = {z2:.4f}\), \(a_2 = \sigma(z_2) = {value:.4f}\)."],
+         rf"\(a_1 = \sigma({_s(w1 * a0 + b1)}) {approx(a1, '.4f')}\)."],
+        [rf"\(z_1 = ({_s(w1)})({_s(a0)}) + ({_s(b1)}) = {_s(w1 * a0 + b1)}\), \(a_1 = \sigma(z_1) {approx(a1, '.4f')}\).",
+         rf"\(z_2 = ({_s(w2)})({a1:.4f}) + ({_s(b2)}) {approx(z2, '.4f')}\), \(a_2 = \sigma(z_2) {approx(value, '.4f')}\)."],
         [(sigma(w2 * (w1 * a0 + b1) + b2), r"The first neuron's output is \(\sigma(z_1)\), not \(z_1\): apply the "
                                            r"sigmoid at every neuron."),
          (sigma(w2 * a0 + b2), r"The second neuron's input is \(a_1\), the first neuron's output, not \(a_0\).")],
@@ -194,11 +194,11 @@ def network_output(rng):
         value,
         ["First the hidden layer, both neurons, then the output neuron with the hidden activations as its inputs.",
          rf"\(\mathbf z^{{(1)}} = ({_s(z1[0])}, {_s(z1[1])})\), so "
-         rf"\(\mathbf a^{{(1)}} = ({a1[0]:.4f}, {a1[1]:.4f})\)."],
+         rf"\(\mathbf a^{{(1)}} \approx ({a1[0]:.4f}, {a1[1]:.4f})\)."],
         [rf"\(\mathbf z^{{(1)}} = W^{{(1)}}\mathbf a^{{(0)}} + \mathbf b^{{(1)}} = ({_s(z1[0])}, {_s(z1[1])})\).",
-         rf"\(\mathbf a^{{(1)}} = (\sigma({_s(z1[0])}), \sigma({_s(z1[1])})) = ({a1[0]:.4f}, {a1[1]:.4f})\).",
-         rf"\(z^{{(2)}} = ({_s(w2[0])})({a1[0]:.4f}) + ({_s(w2[1])})({a1[1]:.4f}) + ({_s(b2)}) = {z2:.4f}\).",
-         rf"\(a^{{(2)}} = \sigma({z2:.4f}) = {value:.4f}\)."],
+         rf"\(\mathbf a^{{(1)}} = (\sigma({_s(z1[0])}), \sigma({_s(z1[1])})) \approx ({a1[0]:.4f}, {a1[1]:.4f})\).",
+         rf"\(z^{{(2)}} = ({_s(w2[0])})({a1[0]:.4f}) + ({_s(w2[1])})({a1[1]:.4f}) + ({_s(b2)}) {approx(z2, '.4f')}\).",
+         rf"\(a^{{(2)}} = \sigma({z2:.4f}) {approx(value, '.4f')}\)."],
         [(sigma(sum(w * z for w, z in zip(w2, z1)) + b2),
           r"The hidden layer's outputs are \(\sigma(z)\), not \(z\): apply the sigmoid there too."),
          (z2, r"That is \(z^{(2)}\): the output neuron's activation is \(\sigma(z^{(2)})\).")],

@@ -10,10 +10,10 @@ import sympy as sp
 from mvcalc.questions.builders import require
 from mvcalc.questions.exercise_set import nonzero
 from mvcalc.questions.m4.common import (FACTORIAL, FORGOT_FACTORIAL, POWERS_OF_X, POWERS_OF_X_MINUS_A, TAYLOR,
-                                        expression_question, numeric_question, powers_of_x, taylor, terms_tex,
+                                        expression_question, numeric_question, powers_of_x, taylor, taylor_tex, terms_tex,
                                         without_factorials)
 from mvcalc.questions.precision import figures_to_tell_apart
-from mvcalc.questions.printing import learner, number, tex, x
+from mvcalc.questions.printing import coefficient as times, factor, learner, number, tex, x
 
 
 def _data(f, about, order, kind="taylor", **extra):
@@ -30,15 +30,18 @@ def exponential_maclaurin(rng):
         answer,
         [(without_factorials(d, 0), FORGOT_FACTORIAL),
          (taylor([1, 1, 1, 1], 0), rf"Each derivative of \(e^{{{k}x}}\) brings down a factor \({k}\) (the chain rule): "
-                                   rf"\(f^{{(n)}}(0) = {k}^n\), not 1."),
-         (taylor([1, k, k, k], 0), rf"Differentiating again multiplies by \({k}\) again: \(f''(0) = {k}^2\).")],
+                                   rf"\(f^{{(n)}}(0) = {factor(k)}^n\), not 1."),
+         (taylor([1, k, k, k], 0), rf"Differentiating again multiplies by \({k}\) again: \(f''(0) = {factor(k)}^2\).")],
         prompt=rf"Find the Taylor polynomial of degree 3 about \(a = 0\) (the Maclaurin polynomial) of "
                rf"\[f(x) = {tex(f)}.\]",
-        hints=[TAYLOR, rf"\(f'(x) = {k}e^{{{k}x}}\), so \(f^{{(n)}}(0) = {k}^n\). " + FACTORIAL],
+        hints=[TAYLOR, rf"\(f'(x) = {times(k, f'e^{{{k}x}}')}\), so \(f^{{(n)}}(0) = {factor(k)}^n\). " + FACTORIAL],
         worked=[rf"\(f(0) = 1\), \(f'(0) = {k}\), \(f''(0) = {k**2}\), \(f'''(0) = {k**3}\).",
                 rf"\(p_3(x) = {terms_tex(d, 0)}\)",
                 rf"\(= {tex(answer)}\)."],
         data=_data(f, 0, 3))
+
+
+FORM = {"sin": r"\sin(cx)", "cos": r"\cos(cx)", "exp": r"e^{cx}"}
 
 
 def coefficient(rng):
@@ -59,11 +62,12 @@ def coefficient(rng):
         value,
         [(fn, FORGOT_FACTORIAL), (-value, "Check the sign: follow the cycle of derivatives carefully."),
          (sp.Rational(k, math.factorial(n)), rf"The chain rule brings down a factor \({k}\) with every derivative: "
-                                             rf"\(f^{{({n})}}(0)\) has \({k}^{n}\) in it.")],
+                                             rf"\(f^{{({n})}}(0)\) has \({factor(k)}^{n}\) in it.")],
         prompt=rf"What is the coefficient of \(x^{{{n}}}\) in the Maclaurin series of \[f(x) = {tex(f)}?\] "
-               "(A fraction is fine, e.g. 4/3.)",
+               "(You may type a fraction.)",
         hints=[r"The coefficient of \(x^n\) is \(\frac{f^{(n)}(0)}{n!}\).",
-               rf"Each derivative of \({tex(f)}\) brings down a factor \({k}\). " + FACTORIAL],
+               rf"Write \(f(x) = {FORM[name]}\) with \(c = {abs(k) if name == 'cos' else k}\): each derivative "
+               r"brings down a factor \(c\). " + FACTORIAL],
         worked=[rf"\(f^{{({n})}}(0) = {fn}\).",
                 rf"Coefficient \(= \frac{{{fn}}}{{{n}!}} = \frac{{{fn}}}{{{math.factorial(n)}}} = {tex(value)}\)."],
         data=_data(f, 0, n, "coefficient", power=n))
@@ -95,7 +99,7 @@ def second_order_about_a(rng):
         hints=[TAYLOR, rules, POWERS_OF_X_MINUS_A],
         worked=[rules,
                 rf"At \(a = {a}\): \(f = {tex(d[0])}\), \(f' = {tex(d[1])}\), \(f'' = {tex(d[2])}\).",
-                rf"\(p_2(x) = {terms_tex(d, a)} = {tex(answer)}\)."],
+                rf"\(p_2(x) = {terms_tex(d, a)} = {taylor_tex(d, a)}\)."],
         data=_data(f, a, 2))
 
 

@@ -13,7 +13,7 @@ from mvcalc.questions.builders import EXPRESSION_HINT
 from mvcalc.questions.compare import misconceptions
 from mvcalc.questions.model import Question
 from mvcalc.questions.precision import FOUR_FIGURES, Precision
-from mvcalc.questions.printing import learner, shifted, tex, x, y
+from mvcalc.questions.printing import learner, shifted, terms, tex, x, y
 
 TAYLOR = (r"The Taylor polynomial of order \(n\) about \(a\) is "
           r"\(\sum_{k=0}^{n} \frac{f^{(k)}(a)}{k!}(x - a)^k\): work out each derivative at \(a\), "
@@ -71,6 +71,27 @@ def terms_tex(derivatives, about) -> str:
     return " ".join([first] + [f"{sign} {text}" for sign, text in parts[1:]])
 
 
+def taylor_tex(derivatives, about) -> str:
+    """The polynomial with its coefficients worked out, still in powers of (x − a), lowest first:
+    "1 - (x - 1) + (x - 1)^2 - (x - 1)^3" (sympy would merge it into "-x + 2 + ...")."""
+    base = x if about == 0 else x - about
+    parts = []
+    for k, d in enumerate(derivatives):
+        c = sp.sympify(d) / sp.factorial(k)
+        if c == 0:
+            continue
+        if k == 0:
+            parts.append(c)
+            continue
+        if k > 1:
+            parts.append(c * base**k)
+        elif c == 1:  # a bare (x - a) keeps its brackets
+            parts.append(rf"\left({tex(base)}\right)" if base.is_Add else tex(base))
+        else:         # sympy would spread a number over (x - a): keep it outside
+            parts.append(sp.Mul(c, base, evaluate=False) if c.is_Number else c * base)
+    return terms(*parts)
+
+
 __all__ = ["TAYLOR", "FACTORIAL", "POWERS_OF_X_MINUS_A", "FORGOT_FACTORIAL", "POWERS_OF_X", "taylor",
            "without_factorials", "powers_of_x", "about_text", "expression_question", "numeric_question",
-           "terms_tex", "learner", "tex", "x", "y"]
+           "terms_tex", "taylor_tex", "learner", "tex", "x", "y"]

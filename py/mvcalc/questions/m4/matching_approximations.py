@@ -36,7 +36,8 @@ def exponential_second_order(rng):
     options, figure = graph_options(f, 0, 2, answer, [
         (taylor(d[:2], 0), "That is only the tangent line (first order): it copies the value and the slope, "
                            "not the curvature."),
-        (without_factorials(d, 0), FORGOT_FACTORIAL + r" The \(x^2\) term is \(\frac{k^2}{2}x^2\)."),
+        (without_factorials(d, 0), FORGOT_FACTORIAL + rf" The \(x^2\) term is "
+                                   rf"\(\frac{{f''(0)}}{{2!}}x^2 = {tex(k**2 / 2 * x**2)}\)."),
         (taylor([1, -k, k**2], 0), f"The slope at 0 is \\(f'(0) = {tex(k)}\\): this curve slopes the other way."),
     ], (-3, 3))
     return choice_question(
