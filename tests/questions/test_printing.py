@@ -181,3 +181,14 @@ def test_approx():
     from mvcalc.questions.printing import approx
     assert approx(0.1875) == "= 0.1875" and approx(0.37754066, ".4f") == r"\approx 0.3775"
     assert approx(2.5, ".4f") == "= 2.5000" and approx(-0.12957155) == r"\approx -0.1296"
+
+
+def test_formula_choices_show_the_formula_they_stand_for():
+    """Each formula option's TeX (in powers of (x - a)) means its value (what the tests check)."""
+    from mvcalc.course import module
+    s = module("m4-taylor-series").exercise_set("matching-approximations")
+    index = [t.__name__ for t in s.templates].index("formula_about_a")
+    for variant in range(8):
+        q = s.question(index, variant)
+        for c in q.choices:
+            assert sp.expand(_read_tex(c.tex) - parse(c.value)) == 0, (c.tex, c.value)

@@ -53,6 +53,7 @@ def coefficient(rng):
         f, fn = sp.sin(k * x), (-1) ** ((n - 1) // 2) * k**n
     elif name == "cos":
         n = rng.choice([2, 4])
+        k = abs(k)  # cos(-2x) is cos(2x), and is shown so
         f, fn = sp.cos(k * x), (-1) ** (n // 2) * k**n
     else:
         n = rng.choice([3, 4])
@@ -66,7 +67,7 @@ def coefficient(rng):
         prompt=rf"What is the coefficient of \(x^{{{n}}}\) in the Maclaurin series of \[f(x) = {tex(f)}?\] "
                "(You may type a fraction.)",
         hints=[r"The coefficient of \(x^n\) is \(\frac{f^{(n)}(0)}{n!}\).",
-               rf"Write \(f(x) = {FORM[name]}\) with \(c = {abs(k) if name == 'cos' else k}\): each derivative "
+               rf"Write \(f(x) = {FORM[name]}\) with \(c = {k}\): each derivative "
                r"brings down a factor \(c\). " + FACTORIAL],
         worked=[rf"\(f^{{({n})}}(0) = {fn}\).",
                 rf"Coefficient \(= \frac{{{fn}}}{{{n}!}} = \frac{{{fn}}}{{{math.factorial(n)}}} = {tex(value)}\)."],
