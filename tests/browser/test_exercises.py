@@ -168,7 +168,8 @@ def test_choice_between_graphs(page, server):
         label = canvases.nth(i).get_attribute("aria-label")
         assert label.startswith("Graph (") and "crosses" in label
         assert question.choices[i].value not in label, "the text alternative never gives the formula"
-    # each graph is painted in a task of its own, just after its canvas appears
+    # each graph is painted in a task of its own once its canvas comes near the viewport
+    canvases.first.scroll_into_view_if_needed()
     page.wait_for_function("(el) => el.dataset.drawn === '1'", arg=canvases.first.element_handle(), timeout=20_000)
     ink = page.evaluate("""(el) => { const d = el.getContext('2d').getImageData(0, 0, el.width, el.height).data;
                            let n = 0; for (let i = 0; i < d.length; i += 16) if (d[i] < 150) n++; return n; }""",
