@@ -117,6 +117,7 @@ class ExerciseSetWidget:
                              attrs={"type": "button"})
             on(button, "click", lambda event, i=i: self.go(i))
             self.nav_buttons.append(button)
+        on(nav, "keydown", self._nav_key)
         self.question_box = element("div", cls="ex-question", parent=root)
         self.heading = element("h4", cls="ex-qtitle", parent=self.question_box, attrs={"tabindex": "-1"})
         self.body = element("div", cls="ex-body", parent=self.question_box)
@@ -133,6 +134,24 @@ class ExerciseSetWidget:
                                 attrs={"id": f"{self.uid}-solution"})
         self.solution.hidden = True
         self.solution_button.setAttribute("aria-controls", f"{self.uid}-solution")
+
+    def _nav_key(self, event) -> None:
+        """Arrow keys, Home and End move between the question buttons (a roving tab stop), so a
+        set of 14 questions is one stop for Tab, not 14; Enter or Space opens the question."""
+        moves = {"ArrowRight": 1, "ArrowDown": 1, "ArrowLeft": -1, "ArrowUp": -1}
+        focused = next((i for i, b in enumerate(self.nav_buttons) if b == document.activeElement), None)
+        if focused is None or event.altKey or event.ctrlKey or event.metaKey:
+            return
+        if event.key in moves:
+            target = (focused + moves[event.key]) % self.size
+        elif event.key in ("Home", "End"):
+            target = 0 if event.key == "Home" else self.size - 1
+        else:
+            return
+        event.preventDefault()
+        for i, button in enumerate(self.nav_buttons):
+            button.setAttribute("tabindex", "0" if i == target else "-1")
+        self.nav_buttons[target].focus()
 
     def _button(self, parent, text: str, cls: str, action):
         button = element("button", cls=f"ex-button {cls}", text=text, parent=parent, attrs={"type": "button"})
@@ -152,6 +171,8 @@ class ExerciseSetWidget:
                 button.setAttribute("aria-current", "step")
             else:
                 button.removeAttribute("aria-current")
+            # one Tab stop for the whole navigator (the current question); arrows move within it
+            button.setAttribute("tabindex", "0" if i == self.index else "-1")
 
     # --- loading a question --------------------------------------------------------
     @property
