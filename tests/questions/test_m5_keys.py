@@ -58,6 +58,7 @@ def test_newton_raphson_keys(q):
         for m in q.misconceptions:
             assert sp.simplify(parse(m.answer) - expected) != 0
         return
+    assert f.subs(X, q.data["x0"]) != 0, "the start is already a root"
     value = newton(f, q.data["x0"], q.data["steps"])
     assert q.expected == pytest.approx(float(value), rel=1e-9)
     assert float(sp.N(parse(q.solution))) == pytest.approx(float(value), rel=q.rel_tol)
@@ -216,7 +217,8 @@ def test_scenario_keys(q):
     elif t == "hybrid_decision":
         J, H = sp.Matrix(q.data["J"]), sp.Matrix(q.data["H"])
         d = -(H.inv() * J)
-        if (J.T * d)[0] >= 0:
+        assert (J.T * d)[0] != 0, "a step along the contour is neither uphill nor downhill"
+        if (J.T * d)[0] > 0:
             truth = "uphill"
         elif math.sqrt(float(d.dot(d))) > 2:
             truth = "long"

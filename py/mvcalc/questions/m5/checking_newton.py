@@ -82,7 +82,8 @@ def which_starts_converge(rng):
         options,
         hints=[FORMULA, r"\(f'(x) = 3x^2 - 3\) is zero at \(x = \pm 1\): what happens to a step there?"],
         worked=[r"\(f'(\pm 1) = 0\): from \(x_0 = \pm 1\) no step can be taken.",
-                "From the other starts the tangents lead to a root (try them in the lesson's figure, case 'flat tangents', for c = 1).",
+                "From the other starts the tangents lead to a root (the lesson's figure, case 'flat tangents', "
+                "shows this for x³ − 3x + 1).",
                 "So: {keys}."],
         data={"f": learner(f), "starts": starts, "fates": [fates[s] for s in starts]},
     )

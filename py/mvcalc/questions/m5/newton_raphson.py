@@ -81,9 +81,10 @@ def cubic_two_steps(rng):
     x0 = nonzero(rng, -3, 3, not_one=False)
     f = x**3 + b * x + c
     df = 3 * x**2 + b
-    require(df.subs(x, x0) != 0)
+    # a start (or x1) that is already a root makes "two steps" a trick question: re-roll it
+    require(df.subs(x, x0) != 0 and f.subs(x, x0) != 0)
     x1 = _step(f, df, x0)
-    require(df.subs(x, x1) != 0 and abs(float(x1)) < 10)
+    require(df.subs(x, x1) != 0 and f.subs(x, x1) != 0 and abs(float(x1)) < 10)
     x2 = _step(f, df, x1)
     return numeric(
         rf"For \(f(x) = {tex(f)}\), start at \(x_0 = {x0}\) and take two Newton-Raphson steps. "
@@ -109,7 +110,7 @@ def update_formula(rng):
     update = x - f / df
     return Question(
         kind="expression",
-        prompt=(rf"Newton-Raphson for \(f(x) = {tex(f)}\) (it finds \(\sqrt[{k}]{{{a}}}\)) replaces each "
+        prompt=(rf"Newton-Raphson for \(f(x) = {tex(f)}\) (it finds \({tex(sp.root(a, k))}\)) replaces each "
                 rf"guess \(x\) by a new one, \(N(x)\). Write \(N(x)\) as an expression in \(x\)."),
         solution=learner(sp.simplify(update)),
         hints=[FORMULA, rf"\(f'(x) = {tex(df)}\); put \(f\) and \(f'\) into \(x - f(x)/f'(x)\)."],

@@ -10,7 +10,7 @@ import sympy as sp
 
 from mvcalc.questions.builders import choice_question, require
 from mvcalc.questions.exercise_set import nonzero
-from mvcalc.questions.m5.common import vector_question
+from mvcalc.questions.m5.common import factor, vector_question
 from mvcalc.questions.m5.newton_raphson import numeric
 from mvcalc.questions.printing import learner, matrix_tex, tex, x, y
 
@@ -32,7 +32,8 @@ def gd_step(rng):
         new,
         hints=[GD, rf"\(\nabla f = ({tex(2 * a * x)}, {tex(2 * b * y)})\), which is \(({g[0]}, {g[1]})\) at the start."],
         worked=[rf"\(\nabla f({p[0]}, {p[1]}) = ({g[0]}, {g[1]})\).",
-                rf"\(x_1 = {p[0]} - {tex(gamma)} \times ({g[0]}) = {tex(new[0])}\), \(y_1 = {p[1]} - {tex(gamma)} \times ({g[1]}) = {tex(new[1])}\)."],
+                rf"\(x_1 = {p[0]} - {tex(gamma)} \times {factor(g[0])} = {tex(new[0])}\), "
+                rf"\(y_1 = {p[1]} - {tex(gamma)} \times {factor(g[1])} = {tex(new[1])}\)."],
         wrong=[([p[0] + gamma * g[0], p[1] + gamma * g[1]], "Sign slip: that step went uphill. Subtract γ∇f."),
                ([p[0] - g[0], p[1] - g[1]], "Multiply the gradient by γ before subtracting it.")],
         data={"f": learner(f), "start": list(p), "gamma": float(gamma), "task": "step"},
@@ -126,10 +127,12 @@ def hybrid_decision(rng):
     d = -Hm.LUsolve(Jm)
     slope = (Jm.T * d)[0]
     length = sp.sqrt(d.dot(d))
-    truth = "uphill" if slope >= 0 else ("long" if length > 2 else "fine")
+    # grad f . delta = 0 is neither uphill nor downhill (a step along the contour): re-roll it
+    require(slope != 0)
+    truth = "uphill" if slope > 0 else ("long" if length > 2 else "fine")
     require(truth == case)
     text = {"fine": r"\text{Newton's step: it points downhill and is no longer than 2}",
-            "uphill": r"\text{The gradient step: Newton's step points uphill } (\nabla f \cdot \boldsymbol\delta \ge 0)",
+            "uphill": r"\text{The gradient step: Newton's step points uphill } (\nabla f \cdot \boldsymbol\delta > 0)",
             "long": r"\text{The gradient step: Newton's step is longer than 2}"}
     options = [{"correct": k == truth, "tex": t,
                 "feedback": rf"Compute \(\boldsymbol\delta = -H^{{-1}}\nabla f = ({tex(d[0])}, {tex(d[1])})\): "

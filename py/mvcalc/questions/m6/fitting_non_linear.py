@@ -1,18 +1,16 @@
 """Fitting a non-linear function: partial derivatives of a model and of chi-squared,
 gradient-descent steps by hand, local minima and starting values, and the gradient
-of chi-squared as code (checked against finite differences on random inputs).
+of chi-squared as code (in chi2_code.py, a module without sympy, as code questions need).
 """
 from __future__ import annotations
 
 import dataclasses
 
-import numpy as np
 import sympy as sp
 
 from mvcalc.questions.builders import derivative_question, multi_question, choice_question, require
-from mvcalc.questions.m2.finite_differences import code_question
+from mvcalc.questions.m6.chi2_code import gradient_code
 from mvcalc.questions.m6.linear_regression import _numeric, _table
-from mvcalc.questions.model import CodeCase
 from mvcalc.questions.printing import number, tex
 
 a, b, x = sp.symbols("a b x")
@@ -106,7 +104,7 @@ def step_one_parameter(rng):
         new,
         hints=[STEP, rf"Here \(\frac{{\partial f}}{{\partial a}} = x^2\); the residuals at \(a = {a0}\) are "
                      rf"\({', '.join(number(round(r, 6)) for r in res)}\)."],
-        worked=[rf"Residuals \(y_i - {a0} x_i^2\): \({', '.join(number(round(r, 6)) for r in res)}\).",
+        worked=[rf"Residuals \(y_i - {tex(a0 * sp.Symbol('x_i') ** 2)}\): \({', '.join(number(round(r, 6)) for r in res)}\).",
                 rf"\(\frac{{\partial \chi^2}}{{\partial a}} = -2\sum_i x_i^2 (y_i - a x_i^2) = {number(round(grad, 6))}\).",
                 rf"\(a \gets {a0} - {gamma} \times ({number(round(grad, 6))}) = {number(round(new, 6))}\)."],
         wrong=[(a0 + gamma * grad, r"That step goes uphill: subtract \(\gamma\) times the gradient."),
@@ -152,7 +150,8 @@ STATEMENTS = [
      ""),
     (True, r"\text{Starting from different values can end in different minima.}", ""),
     (True, r"\text{A start close to the answer (e.g. the peak's position read off a plot) makes a good fit likelier.}", ""),
-    (True, r"\text{For a straight line, }\chi^2\text{ is a single bowl: every start leads to the same best fit.}", ""),
+    (True, r"\text{For a straight line, }\chi^2\text{ is a single bowl: with a small enough step size, every start "
+           r"leads to the same best fit.}", ""),
     (True, r"\text{Far from the data, a narrow peak's }\chi^2\text{ is almost flat, so the steps can be tiny or stall.}", ""),
     (False, r"\text{A point where the gradient of }\chi^2\text{ is zero is always the global minimum.}",
      r"A zero gradient only says the ground is flat there: a local minimum, a maximum or a saddle look the same to the gradient."),
@@ -187,99 +186,49 @@ def local_minima(rng):
 
 
 def starting_values(rng):
-    """Choose starting values for a Gaussian peak fit."""
+    """Choose starting values for a Gaussian peak fit (the model depends on sigma only through sigma^2)."""
     peak = rng.choice([3, 4, 5, 6, 7])
     width = rng.choice([0.3, 0.5, 0.4])
     far = peak + rng.choice([-3, 3])
+    w = number(width)
+
+    def start(mu, sigma):
+        return {"tex": rf"\mu = {number(mu)},\ \sigma = {number(sigma)}", "value": f"{number(mu)}, {number(sigma)}"}
+
     options = [
-        {"tex": rf"\mu = {peak},\ \sigma = {number(width)}", "correct": True},
-        {"tex": rf"\mu = {far},\ \sigma = {number(width)}",
+        {**start(peak, width), "correct": True,
+         "feedback": r"That start already sits on the peak with about the right width: the gradient leads "
+                     r"straight to the best fit."},
+        {**start(peak, -width), "correct": True,
+         "feedback": rf"The model uses \(\sigma\) only through \(\sigma^2\), so \(\sigma = -{w}\) draws exactly "
+                     rf"the same curve as \(\sigma = {w}\): \(\chi^2\) is the same, and the descent ends at minus the "
+                     r"best \(\sigma\), which is the same fitted curve (report its size, \(|\sigma|\))."},
+        {**start(far, width),
          "feedback": r"So far from the peak, the model is almost zero at every data point: \(\chi^2\) is nearly "
                      r"flat there, the gradient tiny, and the descent stalls."},
-        {"tex": rf"\mu = {peak},\ \sigma = -{number(width)}",
-         "feedback": r"A width must be positive: a negative \(\sigma\) is not a sensible start."},
-        {"tex": rf"\mu = 0,\ \sigma = {number(width / 10)}",
+        {**start(0, width / 10),
          "feedback": r"A very narrow peak far from the data fits none of it: \(\chi^2\) is flat there and the "
                      r"descent has nothing to follow."},
+        {**start(peak, 0),
+         "feedback": r"With \(\sigma = 0\) the model divides by zero: it is not defined, so there is no "
+                     r"gradient to follow."},
     ]
-    return choice_question(
+    return multi_question(
         rng, rf"Measurements show one narrow peak, centred near \(x \approx {peak}\) and about {number(4 * width)} wide. "
-             r"You fit \(y = A\, e^{-(x - \mu)^2 / 2\sigma^2}\) by gradient descent. Which starting values "
-             r"are most likely to reach the right fit?",
+             r"You fit \(y = A\, e^{-(x - \mu)^2 / 2\sigma^2}\) by gradient descent, with \(A\) started at the "
+             r"peak's height. Which starting values of \(\mu\) and \(\sigma\) are likely to reach the right fit? "
+             r"Select all that apply.",
         options,
         hints=[r"Gradient descent needs a slope to follow: where the model misses every data point, "
                r"\(\chi^2\) barely changes as the parameters move.",
-               r"Read the starting values off a plot of the data."],
+               r"Read the starting values off a plot of the data. And look closely at how \(\sigma\) enters "
+               r"the model: would a negative \(\sigma\) draw a different curve?"],
         worked=[r"Start where the model already overlaps the data: \(\mu\) at the peak and a width of the "
-                r"right size, so the gradient points to the best fit. That is {key}."],
+                r"right size, so the gradient points to the best fit.",
+                rf"\(\sigma\) appears only as \(\sigma^2\), so \(\sigma = -{w}\) gives the same curve as "
+                rf"\(\sigma = {w}\) and works just as well; \(\sigma = 0\) is not allowed at all.",
+                r"So: {keys}."],
         data={"peak": peak, "width": width},
-    )
-
-
-# --- the code question ------------------------------------------------------------------------
-CODE_MODELS = [
-    ("a * np.exp(-b * x)", r"a e^{-b x}", lambda x, a, b: a * np.exp(-b * x)),
-    ("a * np.sin(b * x)", r"a \sin(b x)", lambda x, a, b: a * np.sin(b * x)),
-    ("a * x / (b + x)", r"\frac{a x}{b + x}", lambda x, a, b: a * x / (b + x)),
-    ("a * np.exp(-(x - b)**2 / 2)", r"a e^{-(x - b)^2/2}", lambda x, a, b: a * np.exp(-(x - b) ** 2 / 2)),
-]
-REFERENCES = {
-    "a * np.exp(-b * x)": ("np.exp(-b * x)", "-a * x * np.exp(-b * x)"),
-    "a * np.sin(b * x)": ("np.sin(b * x)", "a * x * np.cos(b * x)"),
-    "a * x / (b + x)": ("x / (b + x)", "-a * x / (b + x)**2"),
-    "a * np.exp(-(x - b)**2 / 2)": ("np.exp(-(x - b)**2 / 2)", "a * (x - b) * np.exp(-(x - b)**2 / 2)"),
-}
-
-
-def _code(model: str, dfa: str, dfb: str, *, factor: str = "-2", sign_in_model: str = "y - ") -> str:
-    return ("def grad_chi2(a, b, x, y):\n"
-            "    x, y = np.array(x), np.array(y)\n"
-            f"    r = {sign_in_model}({model})\n"
-            f"    dfda = {dfa}\n"
-            f"    dfdb = {dfb}\n"
-            f"    return [{factor} * np.sum(r * dfda), {factor} * np.sum(r * dfdb)]\n")
-
-
-def gradient_code(rng):
-    """grad_chi2(a, b, x, y) for a model, checked against finite differences of chi^2."""
-    model, model_tex, fn = rng.choice(CODE_MODELS)
-    dfa, dfb = REFERENCES[model]
-    cases = []
-    for _ in range(16):
-        xs = np.round(np.sort(np.array([rng.uniform(0.2, 4) for _ in range(6)])), 2)
-        pa, pb = round(rng.uniform(0.5, 4), 2), round(rng.uniform(0.3, 2), 2)
-        ys = np.round(fn(xs, pa, pb) + np.array([rng.uniform(-0.3, 0.3) for _ in range(6)]), 2)
-        ga, gb = round(pa + rng.uniform(-0.4, 0.4), 2), round(pb + rng.uniform(-0.2, 0.2), 2)
-
-        def chi2(p, q, xs=xs, ys=ys):
-            return float(np.sum((ys - fn(xs, p, q)) ** 2))
-        h = 1e-6
-        expected = [(chi2(ga + h, gb) - chi2(ga - h, gb)) / (2 * h), (chi2(ga, gb + h) - chi2(ga, gb - h)) / (2 * h)]
-        cases.append(CodeCase((ga, gb, [float(v) for v in xs], [float(v) for v in ys]), expected,
-                              f"a = {ga}, b = {gb}, x = [{', '.join(f'{v:g}' for v in xs[:3])}, ...], "
-                              f"y = [{', '.join(f'{v:g}' for v in ys[:3])}, ...]",
-                              rel_tol=1e-5, abs_tol=1e-6))
-    reference = _code(model, dfa, dfb)
-    return code_question(
-        prompt=(rf"The model is \(f(x; a, b) = {model_tex}\), and \(\chi^2(a, b) = \sum_i \big(y_i - f(x_i; a, b)\big)^2\). "
-                r"Write <code>grad_chi2(a, b, x, y)</code> that returns the gradient "
-                r"\(\left[\frac{\partial \chi^2}{\partial a}, \frac{\partial \chi^2}{\partial b}\right]\) as a list of two "
-                r"numbers; <code>x</code> and <code>y</code> are lists of the data (turn them into numpy arrays with <code>np.array(x)</code>). It is tested against finite "
-                r"differences of \(\chi^2\) at random parameters and data."),
-        entry="grad_chi2", signature="a, b, x, y",
-        reference=reference, cases=cases,
-        hints=[r"\(\frac{\partial \chi^2}{\partial a} = -2\sum_i (y_i - f(x_i))\,\frac{\partial f}{\partial a}(x_i)\), "
-               r"and the same with \(b\).",
-               "With numpy: <code>r = y - (model)</code>, then <code>-2 * np.sum(r * dfda)</code>."],
-        worked=["<code>x, y = np.array(x), np.array(y)</code>",
-                rf"\(\partial f/\partial a\): <code>{dfa}</code>; \(\partial f/\partial b\): <code>{dfb}</code>.",
-                f"<code>r = y - ({model})</code>",
-                "<code>return [-2 * np.sum(r * dfda), -2 * np.sum(r * dfdb)]</code>"],
-        wrong=[(_code(model, dfa, dfb, factor="2"),
-                r"Sign slip: the inside \(y - f\) has derivative \(-\partial f/\partial a\), so each sum carries \(-2\)."),
-               (_code(model, dfa, dfb, factor="-1"), "Differentiating the square brings down a factor 2."),
-               (_code(model, dfb, dfa), r"The two entries are swapped: \(\partial/\partial a\) comes first.")],
-        example=model,
     )
 
 
