@@ -86,6 +86,7 @@ MODULES: tuple[Module, ...] = (
         (
             _set("newton-raphson-1d", "Newton-Raphson in one dimension", "m5.newton_raphson"),
             _set("checking-newton-raphson", "Checking Newton-Raphson", "m5.checking_newton"),
+            _set("gradient-descent", "Gradient descent, step by step", "m5.gradient_descent"),
             _set("optimisation-scenarios", "Optimisation scenarios", "m5.scenarios"),
             _set("lagrange-multipliers", "Lagrange multipliers", "m5.lagrange"),
         ),

@@ -7,6 +7,7 @@ from __future__ import annotations
 import math
 import re
 
+import numpy as np
 import pytest
 import sympy as sp
 
@@ -229,3 +230,121 @@ def test_scenario_keys(q):
         assert words in right_key(q)
     else:
         pytest.fail(f"no independent check for {t}")
+
+
+# --- gradient descent, step by step ---------------------------------------------------------------
+
+GD = M5.exercise_set("gradient-descent")
+
+
+def exact(value):
+    return sp.nsimplify(str(value))
+
+
+def walk(f, start, gamma, steps, variables=(X, Y)):
+    """Gradient descent with sympy's gradient, in exact arithmetic."""
+    grad = [sp.diff(f, v) for v in variables]
+    p = [exact(v) for v in start]
+    for _ in range(steps):
+        g = [gi.subs(dict(zip(variables, p))) for gi in grad]
+        p = [pi - exact(gamma) * gi for pi, gi in zip(p, g)]
+    return p
+
+
+def descent_kind(path):
+    """Diverges (the distance grows), zig-zag (y flips sign every step, shrinking) or creeps."""
+    norms = [math.hypot(float(px), float(py)) for px, py in path]
+    if norms[-1] > norms[0]:
+        return "diverges"
+    if all(float(path[i][1]) * float(path[i + 1][1]) < 0 for i in range(len(path) - 1)):
+        return "zigzag"
+    ratios = [float(path[i + 1][0]) / float(path[i][0]) for i in range(len(path) - 1)]
+    return "creeps" if min(ratios) > 0.95 else "other"
+
+
+@pytest.mark.parametrize("q", questions(GD), ids=ids)
+def test_gradient_descent_keys(q):
+    from mvcalc.questions.m5 import gradient_descent as gd
+    t = q.template
+    if t in ("gd_1d_step", "gd_factor_after_n"):
+        f = parse(q.data["f"])
+        (value,) = walk(f, [q.data["x0"]], q.data["gamma"], q.data["steps"], variables=(X,))
+        assert q.expected == pytest.approx(float(value), rel=1e-12, abs=1e-12)
+        if t == "gd_1d_step":
+            assert f.subs(X, value) < f.subs(X, q.data["x0"]), "one small step goes downhill"
+    elif t == "gd_when_to_stop":
+        truth = {text: ok for ok, text, _ in gd.STOPPING}
+        assert q.solution == ",".join(sorted(c.key for c in q.choices if truth[c.tex]))
+    elif t == "gd_2d_step":
+        f = parse(q.data["f"])
+        assert vector(q.solution) == pytest.approx([float(v) for v in walk(f, q.data["start"], q.data["gamma"], 1)],
+                                                   abs=1e-12)
+    elif t == "gd_angle_to_minimum":
+        f = parse(q.data["f"])
+        p = q.data["point"]
+        down = -np.array([float(sp.diff(f, v).subs({X: p[0], Y: p[1]})) for v in (X, Y)])
+        home = -np.array(p, float)
+        (minimum,) = sp.solve([sp.diff(f, X), sp.diff(f, Y)], [X, Y], dict=True)
+        assert (float(minimum[X]), float(minimum[Y])) == (0.0, 0.0)
+        angle = np.degrees(np.arccos(down @ home / np.linalg.norm(down) / np.linalg.norm(home)))
+        assert q.expected == pytest.approx(angle, abs=1e-9)
+        assert q.check(str(round(angle))).correct, "the nearest degree is accepted"
+    elif t == "gd_diagnose_run":
+        f = parse(q.data["f"])
+        path = [walk(f, q.data["start"], q.data["gamma"], n) for n in range(6)]
+        kind = descent_kind(path)
+        assert kind == q.data["truth"]
+        assert right_key(q) == gd.DIAGNOSES[kind]
+        last = re.findall(r"5 & (\S+) & (\S+) & (\S+) \\end", q.prompt)[0]
+        assert [float(v) for v in last] == pytest.approx(
+            [float(path[5][0]), float(path[5][1]), float(f.subs({X: path[5][0], Y: path[5][1]}))], rel=1e-3)
+    elif t == "gd_steps_to_converge":
+        f = parse(q.data["f"])
+        x, n = exact(q.data["x0"]), 0
+        while abs(x) >= exact(q.data["tol"]):
+            (x,) = walk(f, [x], q.data["gamma"], 1, variables=(X,))
+            n += 1
+        assert q.expected == n
+    elif t in ("gd_largest_gamma_coupled", "gd_best_gamma"):
+        f = parse(q.data["f"])
+        eig = np.linalg.eigvalsh(np.array(sp.hessian(f, (X, Y)).tolist(), float))
+        if t == "gd_largest_gamma_coupled":
+            assert q.expected == pytest.approx(2 / eig.max(), rel=1e-12)
+            gx, gy = (sp.lambdify((X, Y), sp.diff(f, v)) for v in (X, Y))
+            for gamma, ok in ((0.98 * q.expected, True), (1.02 * q.expected, False)):
+                p = [1.0, 0.3]
+                for _ in range(3000):
+                    p = [p[0] - gamma * gx(*p), p[1] - gamma * gy(*p)]
+                assert (max(map(abs, p)) < 1) == ok
+        else:
+            gammas = np.linspace(1e-4, 2 / eig.max(), 200001)
+            worst = np.max(np.abs(1 - np.outer(gammas, eig)), axis=1)
+            assert q.expected == pytest.approx(gammas[np.argmin(worst)], abs=2e-5)
+    elif t == "descent_code":
+        for case, (a, b, c, d, e, x0, y0, gamma, steps) in zip(q.cases, q.data["cases"]):
+            f = a * X**2 + b * X * Y + c * Y**2 + d * X + e * Y
+            grad = sp.lambdify((X, Y), [sp.diff(f, X), sp.diff(f, Y)])
+            p = np.array([x0, y0], float)
+            for _ in range(steps):
+                p = p - gamma * np.array(grad(*p))
+            assert case.expected == pytest.approx(list(p), rel=1e-9, abs=1e-9)
+            shown = re.search(r"= \((.*), (.*)\), x0", case.describe).groups()
+            assert [sp.expand(parse(s) - sp.diff(f, v)) for s, v in zip(shown, (X, Y))] == [0, 0]
+            assert np.linalg.eigvalsh(np.array(sp.hessian(f, (X, Y)).tolist(), float)).min() > 0, "a bowl"
+        assert q.check(q.solution).correct
+        for m in q.misconceptions:
+            verdict = q.check(m.answer)
+            assert not verdict.correct and verdict.feedback == m.feedback
+    else:
+        pytest.fail(f"no independent check for {t}")
+
+
+def test_code_template_modules_import_no_sympy():
+    """Code questions are regenerated where sympy is not loaded."""
+    import subprocess
+    import sys
+    from pathlib import Path
+    code = "import sys, mvcalc.questions.m5.descent_code; print('sympy' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         cwd=Path(__file__).resolve().parents[2] / "py")
+    assert out.stdout.strip() == "False"

@@ -23,15 +23,29 @@ def _step(f, df, value):
     return sp.nsimplify(value - f.subs(x, value) / df.subs(x, value))
 
 
-def numeric(prompt, value, *, hints, worked, wrong=(), data=None, rel_tol=1e-3) -> Question:
+def typed(value: float) -> str:
+    """A number to 6 significant figures as a learner would type it, never in e-notation
+    ("0.00004", not "4e-05", which the checker reads as 4 times Euler's e minus 5)."""
+    value = float(value)
+    text = number(value)
+    if "e" not in text:
+        return text
+    digits = max(0, 5 - math.floor(math.log10(abs(value))))
+    return f"{value:.{digits}f}".rstrip("0").rstrip(".")
+
+
+def numeric(prompt, value, *, hints, worked, wrong=(), data=None, rel_tol=1e-3, abs_tol=1e-6) -> Question:
     kept: list[Misconception] = []
+    seen: list[float] = []
     for w, fb in wrong:
-        far = abs(float(w) - float(value)) > 1e-3 * max(1.0, abs(float(value)))
-        if far and all(abs(float(w) - float(k.answer)) > 1e-9 for k in kept):
-            kept.append(Misconception(number(float(w)), fb))
-    return Question(kind="numeric", prompt=prompt, solution=number(float(value)), expected=float(value),
+        w = float(w)
+        far = not math.isclose(w, float(value), rel_tol=max(2 * rel_tol, 1e-3), abs_tol=max(2 * abs_tol, 1e-3))
+        if far and all(abs(w - k) > 1e-9 for k in seen):
+            kept.append(Misconception(typed(w), fb))
+            seen.append(w)
+    return Question(kind="numeric", prompt=prompt, solution=typed(value), expected=float(value),
                     hints=list(hints), worked=list(worked), misconceptions=kept, answer_hint=NUMERIC_HINT,
-                    rel_tol=rel_tol, abs_tol=1e-6, data=dict(data or {}))
+                    rel_tol=rel_tol, abs_tol=abs_tol, data=dict(data or {}))
 
 
 def square_root(rng):
