@@ -52,6 +52,22 @@ def right_key(q):
 
 @pytest.mark.parametrize("q", questions(NR), ids=ids)
 def test_newton_raphson_keys(q):
+    if q.template == "minimum_step":      # Newton on g' = 0, with sympy's own g' and g''
+        g = parse(q.data["g"])
+        x1 = newton(sp.diff(g, X), q.data["x0"], 1)
+        assert q.expected == pytest.approx(float(x1), rel=1e-12)
+        wrong_root_finder = newton(g, q.data["x0"], 1)
+        assert any(float(m.answer) == pytest.approx(float(wrong_root_finder), rel=1e-5) for m in q.misconceptions)
+        return
+    if q.template == "digits_double":     # count steps at 50 digits against sympy's root
+        f = parse(q.data["f"])
+        root = max(sp.Poly(f, X).nroots(n=50), key=lambda r: sp.re(r) if r.is_real else -1e9)
+        n, x = 0, sp.Float(q.data["x0"], 50)
+        while abs(x - root) >= sp.Float(q.data["tol"], 50):
+            x = x - (f / sp.diff(f, X)).subs(X, x).evalf(50)
+            n += 1
+        assert q.expected == n
+        return
     f = parse(q.data["f"])
     if q.kind == "expression":
         expected = X - f / sp.diff(f, X)
@@ -132,6 +148,22 @@ def test_checking_newton_keys(q):
         f = parse(q.data["f"])
         assert q.expected == pytest.approx(float(newton(f, q.data["x0"], 2)), abs=1e-12)
         assert q.expected == pytest.approx(q.data["x0"])
+    elif t == "double_root":
+        f = parse(q.data["f"])
+        roots = sp.roots(sp.Poly(f, X))
+        assert list(roots.values()) == [2], "a double root"
+        assert q.expected == pytest.approx(float(newton(f, q.data["x0"], q.data["steps"])), rel=1e-12)
+    elif t == "read_the_table":
+        f = parse(q.data["f"])
+        fate = classify(f, q.data["x0"])
+        if fate == "wanders":
+            assert not sp.solveset(f, X, sp.S.Reals), "no real root"
+            fate = "no root"
+        elif fate == "converges":
+            assert abs(float(sp.N(f.subs(X, newton(f, q.data["x0"], 5))))) < 1e-6, "already close after 5 steps"
+        assert fate == q.data["truth"]
+        from mvcalc.questions.m5.newton_convergence import FATES
+        assert right_key(q) == FATES[fate]
     else:
         pytest.fail(f"no independent check for {t}")
 
@@ -144,6 +176,27 @@ LAM = sp.Symbol("lam")
 @pytest.mark.parametrize("q", questions(LAGRANGE), ids=ids)
 def test_lagrange_keys(q):
     f, g = parse(q.data["f"]), parse(q.data["g"])
+    if q.template == "three_variables":
+        Z = sp.Symbol("z")
+        L = f - LAM * g
+        sols = sp.solve([sp.diff(L, v) for v in (X, Y, Z)] + [g], [X, Y, Z, LAM], dict=True)
+        if q.data.get("positive"):
+            sols = [s for s in sols if all(s[v].is_positive for v in (X, Y, Z))]
+        values = [f.subs(s) for s in sols]
+        best = max(values) if q.data["want"] == "max" else min(values)
+        (optimum,) = [s for s, v in zip(sols, values) if v == best]
+        assert vector(q.solution) == pytest.approx([float(optimum[v]) for v in (X, Y, Z, LAM)], abs=1e-12)
+        return
+    if q.template == "lagrangian_gradient":
+        lam = sp.Symbol("w")           # lambda is a Python keyword: read it as w
+        L = f - lam * g
+        want = [sp.diff(L, v) for v in (X, Y, lam)]
+        got = parse(q.solution.replace("lambda", "w"))
+        assert [sp.expand(a - b) for a, b in zip(got, want)] == [0, 0, 0]
+        for m in q.misconceptions:
+            wrong = parse(m.answer.replace("lambda", "w"))
+            assert any(sp.expand(a - b) != 0 for a, b in zip(wrong, want))
+        return
     L = f - LAM * g
     sols = sp.solve([sp.diff(L, X), sp.diff(L, Y), g], [X, Y, LAM], dict=True)
     real = [s for s in sols if all(v.is_real for v in s.values())]
@@ -159,6 +212,17 @@ def test_lagrange_keys(q):
             assert not all(abs(a - b) < 1e-9 for a, b in zip(wrong, answer))
     elif q.template == "cubic_on_circle":
         assert q.expected == pytest.approx(best, rel=1e-12)
+    elif q.template == "estimate_with_lambda":
+        assert len(optimal) == 1
+        c = sp.Symbol("c")
+        g_c = g - g.subs({X: 0, Y: 0}) - c
+        sol = sp.solve([sp.diff(f - LAM * g_c, X), sp.diff(f - LAM * g_c, Y), g_c], [X, Y, LAM], dict=True)
+        (best_c,) = {sp.simplify(f.subs(s_)) for s_ in sol}
+        c0, dc = q.data["c"], sp.nsimplify(str(q.data["delta"]))
+        assert optimal[0][LAM] == sp.diff(best_c, c).subs(c, c0)
+        estimate = best_c.subs(c, c0) + sp.diff(best_c, c).subs(c, c0) * dc
+        assert q.expected == pytest.approx(float(estimate), rel=1e-12)
+        assert abs(q.expected - float(best_c.subs(c, c0 + dc))) < float(dc) ** 2, "a good estimate"
     elif q.template == "multiplier_meaning":
         assert len(optimal) == 1
         assert q.expected == pytest.approx(float(optimal[0][LAM]), rel=1e-12)
@@ -228,6 +292,30 @@ def test_scenario_keys(q):
         assert q.data["truth"] == truth
         words = {"uphill": "uphill", "long": "longer than 2", "fine": "points downhill"}[truth]
         assert words in right_key(q)
+    elif t == "newton_not_quadratic":
+        f = parse(q.data["f"])
+        p = dict(zip((X, Y), q.data["start"]))
+        H = sp.hessian(f, (X, Y)).subs(p)
+        g = sp.Matrix([sp.diff(f, v) for v in (X, Y)]).subs(p)
+        new = sp.Matrix(q.data["start"]) - H.inv() * g
+        assert vector(q.solution) == pytest.approx([float(v) for v in new], abs=1e-12)
+        assert any(sp.diff(f, v).subs({X: new[0], Y: new[1]}) != 0 for v in (X, Y)), "one step does not finish"
+    elif t == "hybrid_step":
+        J, H = np.array(q.data["J"], float), np.array(q.data["H"], float)
+        d = -np.linalg.solve(H, J)
+        assert abs(J @ d) > 1e-12
+        ok = J @ d < 0 and np.linalg.norm(d) <= 2
+        step = d if ok else -q.data["gamma"] * J
+        assert vector(q.solution) == pytest.approx(list(np.array(q.data["point"]) + step), abs=1e-12)
+        assert q.data["truth"] == ("fine" if ok else "uphill" if J @ d > 0 else "long")
+    elif t == "where_newton_lands":
+        from mvcalc.questions.m5.newton_hessian import KINDS
+        f = parse(q.data["f"])
+        (point,) = sp.solve([sp.diff(f, X), sp.diff(f, Y)], [X, Y], dict=True)
+        assert [point[X], point[Y]] == [sp.Rational(v) for v in q.data["point"]]
+        eig = np.linalg.eigvalsh(np.array(sp.hessian(f, (X, Y)).tolist(), float))
+        kind = "minimum" if eig.min() > 0 else "maximum" if eig.max() < 0 else "saddle"
+        assert right_key(q) == KINDS[kind]
     else:
         pytest.fail(f"no independent check for {t}")
 

@@ -10,6 +10,7 @@ import math
 import sympy as sp
 
 from mvcalc.questions.builders import choice_question, multi_question, require
+from mvcalc.questions.m5.newton_convergence import double_root, read_the_table
 from mvcalc.questions.m5.newton_raphson import FORMULA, numeric
 from mvcalc.questions.printing import learner, number, tex, x
 
@@ -153,4 +154,4 @@ def cycle_start(rng):
     )
 
 
-TEMPLATES = [the_cycle, doubling, cycle_start, which_starts_converge, jump_root]
+TEMPLATES = [the_cycle, doubling, cycle_start, which_starts_converge, jump_root, double_root, read_the_table]

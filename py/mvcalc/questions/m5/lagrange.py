@@ -8,6 +8,7 @@ from __future__ import annotations
 import sympy as sp
 
 from mvcalc.questions.m5.common import vector_question
+from mvcalc.questions.m5.lagrange_setup import estimate_with_lambda, lagrangian_gradient, three_variables
 from mvcalc.questions.m5.newton_raphson import numeric
 from mvcalc.questions.printing import learner, tex, x, y
 
@@ -116,4 +117,5 @@ def multiplier_meaning(rng):
     )
 
 
-TEMPLATES = [product_on_line, nearest_point, line_on_circle, cubic_on_circle, multiplier_meaning]
+TEMPLATES = [product_on_line, nearest_point, line_on_circle, cubic_on_circle, multiplier_meaning,
+             lagrangian_gradient, three_variables, estimate_with_lambda]

@@ -11,6 +11,7 @@ import sympy as sp
 from mvcalc.questions.builders import choice_question, require
 from mvcalc.questions.exercise_set import nonzero
 from mvcalc.questions.m5.common import factor, vector_question
+from mvcalc.questions.m5.newton_hessian import hybrid_step, newton_not_quadratic, where_newton_lands
 from mvcalc.questions.m5.newton_raphson import numeric
 from mvcalc.questions.printing import learner, matrix_tex, tex, x, y
 
@@ -151,4 +152,5 @@ def hybrid_decision(rng):
     )
 
 
-TEMPLATES = [gd_step, largest_gamma, zigzag, newton_quadratic, hybrid_decision]
+TEMPLATES = [gd_step, largest_gamma, zigzag, newton_quadratic, hybrid_decision,
+             newton_not_quadratic, hybrid_step, where_newton_lands]
