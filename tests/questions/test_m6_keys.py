@@ -19,6 +19,10 @@ A, B, M, C, X = sp.symbols("a b m c x")
 VARIANTS = range(8)
 
 
+def vector(text):
+    return [float(v) for v in parse(text)]
+
+
 def questions(exercise_set, name):
     index = [t.__name__ for t in exercise_set.templates].index(name)
     return [exercise_set.question(index, v) for v in VARIANTS]
@@ -198,3 +202,72 @@ def test_the_code_template_module_imports_no_sympy():
                           "print('sympy' in sys.modules)"], capture_output=True, text=True, check=True,
                          env={"PYTHONPATH": "py", "PATH": ""}, cwd=str(Path(__file__).resolve().parents[2]))
     assert out.stdout.strip() == "False"
+
+
+# --- linear regression, continued ----------------------------------------------------------------
+
+@pytest.mark.parametrize("q", questions(LINEAR, "chi2_unequal_errors"), ids=lambda q: str(q.seed))
+def test_chi2_with_unequal_error_bars(q):
+    x, y, s = (np.array(q.data[k], float) for k in ("x", "y", "sigma"))
+    m, c = q.data["line"]
+    assert len(set(q.data["sigma"])) > 1
+    assert q.expected == pytest.approx(float(np.sum(((y - (m * x + c)) / s) ** 2)), rel=1e-12)
+
+
+@pytest.mark.parametrize("q", questions(LINEAR, "is_it_the_best_line"), ids=lambda q: str(q.seed))
+def test_best_line_against_polyfit(q):
+    from mvcalc.questions.m6.linear_regression import BEST_LINE
+    x, y = np.array(q.data["x"], float), np.array(q.data["y"], float)
+    m, c = q.data["line"]
+    assert list(y - (m * x + c)) == pytest.approx(q.data["residuals"])
+    slope, intercept = np.polyfit(x, y, 1)
+    if np.allclose([slope, intercept], [m, c]):
+        truth = "best"
+    else:
+        # which single change lowers chi^2: shifting c alone (the best c for this m) or not
+        best_c_for_m = float(np.mean(y - m * x))
+        truth = "shift" if not np.isclose(best_c_for_m, c) else "tilt"
+    assert {v: k for k, v in BEST_LINE.items()}[next(ch.tex for ch in q.choices if ch.key == q.solution)] == truth
+
+
+@pytest.mark.parametrize("q", questions(LINEAR, "normal_equations_matrix"), ids=lambda q: str(q.seed))
+def test_normal_equations_matrix_from_the_gradient(q):
+    chi2 = sum((yi - (M * xi + C)) ** 2 for xi, yi in zip(q.data["x"], q.data["y"]))
+    eqs = [sp.expand(sp.diff(chi2, v) / 2) for v in (M, C)]       # A (m, c) - b = 0, row by row
+    A = [[eq.coeff(v) for v in (M, C)] for eq in eqs]
+    assert parse(q.solution) == A
+    for m in q.misconceptions:
+        assert parse(m.answer) != A
+
+
+@pytest.mark.parametrize("q", questions(LINEAR, "solve_normal_equations"), ids=lambda q: str(q.seed))
+def test_solved_normal_equations_against_polyfit(q):
+    n, sx, sxx, sy, sxy = q.data["sums"]
+    x, y = np.array(q.data["x"], float), np.array(q.data["y"], float)
+    assert [len(x), x.sum(), (x * x).sum(), y.sum(), (x * y).sum()] == pytest.approx([n, sx, sxx, sy, sxy])
+    assert vector(q.solution) == pytest.approx(list(np.polyfit(x, y, 1)), abs=1e-9)
+    assert any(abs(r) > 0 for r in y - np.polyval(np.polyfit(x, y, 1), x)), "the points scatter"
+
+
+@pytest.mark.parametrize("q", questions(LINEAR, "fit_through_origin"), ids=lambda q: str(q.seed))
+def test_fit_through_origin_against_lstsq(q):
+    x, y = np.array(q.data["x"], float), np.array(q.data["y"], float)
+    (m,), *_ = np.linalg.lstsq(x[:, None], y, rcond=None)
+    assert q.expected == pytest.approx(m, rel=1e-12)
+
+
+@pytest.mark.parametrize("q", questions(LINEAR, "why_least_squares"), ids=lambda q: str(q.seed))
+def test_why_least_squares_keys_follow_the_statements(q):
+    from mvcalc.questions.m6.linear_regression import WHY_SQUARES
+    truth = {t: ok for ok, t, _ in WHY_SQUARES}
+    assert q.solution == ",".join(sorted(c.key for c in q.choices if truth[c.tex]))
+
+
+@pytest.mark.parametrize("q", questions(LINEAR, "weighted_mean"), ids=lambda q: str(q.seed))
+def test_weighted_mean_minimises_chi2(q):
+    y, s = np.array(q.data["y"], float), np.array(q.data["sigma"], float)
+    c = sp.Symbol("c")
+    chi2 = sum((yi - c) ** 2 / si ** 2 for yi, si in zip(q.data["y"], q.data["sigma"]))
+    (best,) = sp.solve(sp.diff(chi2, c), c)
+    assert q.expected == pytest.approx(float(best), rel=1e-9)
+    assert q.expected == pytest.approx(float(np.average(y, weights=1 / s ** 2)), rel=1e-12)

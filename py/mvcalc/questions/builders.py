@@ -16,7 +16,7 @@ import sympy as sp
 from mvcalc.questions.compare import curves_differ, misconceptions
 from mvcalc.questions.exercise_set import Degenerate
 from mvcalc.questions.model import Choice, Misconception, Plot, Question
-from mvcalc.questions.printing import learner, tex, x
+from mvcalc.questions.printing import learner, number, tex, x
 
 EXPRESSION_HINT = "Type e.g. 3x^2 cos(x) + e^(2x): ^ for powers, e^(...) for exponentials."
 CHOICE_HINT = "Type the letter of your choice, e.g. b."
@@ -147,3 +147,14 @@ def require(condition: bool, why: str = "degenerate question") -> None:
     """Inside a template: give up on these parameters (the set re-rolls)."""
     if not condition:
         raise Degenerate(why)
+
+
+def typed(value: float) -> str:
+    """A number to 6 significant figures as a learner would type it, never in e-notation
+    ("0.00004", not "4e-05", which the checker reads as 4 times Euler's e minus 5)."""
+    value = float(value)
+    text = number(value)
+    if "e" not in text:
+        return text
+    digits = max(0, 5 - math.floor(math.log10(abs(value))))
+    return f"{value:.{digits}f}".rstrip("0").rstrip(".")

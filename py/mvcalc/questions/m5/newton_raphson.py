@@ -9,7 +9,7 @@ import math
 
 import sympy as sp
 
-from mvcalc.questions.builders import EXPRESSION_HINT, NUMERIC_HINT, require
+from mvcalc.questions.builders import EXPRESSION_HINT, NUMERIC_HINT, require, typed
 from mvcalc.questions.exercise_set import nonzero
 from mvcalc.questions.model import Misconception, Question
 from mvcalc.questions.printing import learner, number, tex, x
@@ -21,17 +21,6 @@ UPSIDE = "The fraction is upside down: divide f by f′, not f′ by f."
 
 def _step(f, df, value):
     return sp.nsimplify(value - f.subs(x, value) / df.subs(x, value))
-
-
-def typed(value: float) -> str:
-    """A number to 6 significant figures as a learner would type it, never in e-notation
-    ("0.00004", not "4e-05", which the checker reads as 4 times Euler's e minus 5)."""
-    value = float(value)
-    text = number(value)
-    if "e" not in text:
-        return text
-    digits = max(0, 5 - math.floor(math.log10(abs(value))))
-    return f"{value:.{digits}f}".rstrip("0").rstrip(".")
 
 
 def numeric(prompt, value, *, hints, worked, wrong=(), data=None, rel_tol=1e-3, abs_tol=1e-6) -> Question:
