@@ -271,3 +271,68 @@ def test_weighted_mean_minimises_chi2(q):
     (best,) = sp.solve(sp.diff(chi2, c), c)
     assert q.expected == pytest.approx(float(best), rel=1e-9)
     assert q.expected == pytest.approx(float(np.average(y, weights=1 / s ** 2)), rel=1e-12)
+
+
+# --- fitting a non-linear function, continued -----------------------------------------------------
+
+@pytest.mark.parametrize("q", questions(NONLINEAR, "model_jacobian"), ids=lambda q: str(q.seed))
+def test_model_jacobian_against_sympy(q):
+    f = parse(q.data["model"])
+    a0, b0 = (sp.Rational(v) for v in q.data["params"])
+    want = [[sp.diff(f, v).subs({A: a0, B: b0, X: xi}) for v in (A, B)] for xi in q.data["x"]]
+    assert parse(q.solution) == want
+    h = 1e-6                                      # and by central differences
+    fn = sp.lambdify((X, A, B), f)
+    for xi, row in zip(q.data["x"], want):
+        assert [(fn(xi, float(a0) + h, float(b0)) - fn(xi, float(a0) - h, float(b0))) / (2 * h),
+                (fn(xi, float(a0), float(b0) + h) - fn(xi, float(a0), float(b0) - h)) / (2 * h)] == \
+            pytest.approx([float(v) for v in row], rel=1e-6)
+
+
+@pytest.mark.parametrize("q", questions(NONLINEAR, "chi2_gradient_b"), ids=lambda q: str(q.seed))
+def test_chi2_gradient_against_sympy(q):
+    f = A * sp.exp(-B * X)
+    chi2 = sum((yi - f.subs(X, xi)) ** 2 for xi, yi in zip(q.data["x"], q.data["y"]))
+    a0, b0 = q.data["start"]
+    assert q.expected == pytest.approx(float(sp.diff(chi2, B).subs({A: a0, B: b0})), rel=1e-9)
+
+
+@pytest.mark.parametrize("q", questions(NONLINEAR, "largest_gamma_fit"), ids=lambda q: str(q.seed))
+def test_largest_gamma_for_a_fit_by_simulation(q):
+    x, y = np.array(q.data["x"], float), np.array(q.data["y"], float)
+
+    def descend(gamma, a=0.0, steps=400):
+        for _ in range(steps):
+            a -= gamma * (-2 * np.sum(x ** 2 * (y - a * x ** 2)))
+        return a
+    best = float(np.sum(x ** 2 * y) / np.sum(x ** 4))
+    assert descend(0.98 * q.expected) == pytest.approx(best, rel=1e-3)
+    assert abs(descend(1.02 * q.expected) - best) > 10 * abs(best)
+    a_sym = sp.Symbol("a")
+    chi2 = sum((yi - a_sym * xi ** 2) ** 2 for xi, yi in zip(q.data["x"], q.data["y"]))
+    assert q.expected == pytest.approx(2 / float(sp.diff(chi2, a_sym, 2)), rel=1e-12)
+
+
+@pytest.mark.parametrize("q", questions(NONLINEAR, "starting_values_from_data"), ids=lambda q: str(q.seed))
+def test_starting_rate_passes_through_both_points(q):
+    (x1, y1), (x2, y2) = q.data["points"]
+    sol = sp.solve([A * sp.exp(-B * x1) - y1, A * sp.exp(-B * x2) - y2], [A, B], dict=True)
+    (b_exact,) = {float(s[B]) for s in sol if s[B].is_real}
+    assert q.expected == pytest.approx(b_exact, rel=1e-12) and q.expected > 0
+
+
+@pytest.mark.parametrize("q", questions(NONLINEAR, "wrong_valley"), ids=lambda q: str(q.seed))
+def test_wrong_valley_by_a_simulated_descent(q):
+    b = sp.Symbol("b")
+    chi2 = parse(q.data["chi2"]).subs(sp.Symbol("b"), b)
+    slope = sp.lambdify(b, sp.diff(chi2, b))
+    p = float(q.data["start"])
+    for _ in range(20000):
+        p -= 0.002 * slope(p)
+    assert q.expected == pytest.approx(p, rel=1e-6)
+    minima = [float(r) for r in sp.Poly(sp.diff(chi2, b), b).nroots()
+              if abs(sp.im(r)) < 1e-12 and sp.diff(chi2, b, 2).subs(b, r) > 0]
+    deepest = min(minima, key=lambda r: float(chi2.subs(b, r)))
+    assert abs(deepest - p) > 1, "the descent stops in the shallower valley"
+    assert all(float(chi2.subs(b, r)) > 0 for r in minima), "chi-squared is never negative"
+    assert q.check(f"{float(f'{q.expected:.3g}')}").correct, "3 significant figures are accepted"

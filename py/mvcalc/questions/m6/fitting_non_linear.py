@@ -11,6 +11,8 @@ import sympy as sp
 from mvcalc.questions.builders import derivative_question, multi_question, choice_question, require
 from mvcalc.questions.m6.chi2_code import gradient_code
 from mvcalc.questions.m6.linear_regression import _numeric, _table
+from mvcalc.questions.m6.nonlinear_fits import (chi2_gradient_b, largest_gamma_fit, model_jacobian,
+                                                starting_values_from_data, wrong_valley)
 from mvcalc.questions.printing import number, tex
 
 a, b, x = sp.symbols("a b x")
@@ -233,4 +235,5 @@ def starting_values(rng):
 
 
 TEMPLATES = [model_partial, chi2_partial, step_one_parameter, step_two_parameters, local_minima,
-             starting_values, gradient_code]
+             starting_values, gradient_code, model_jacobian, chi2_gradient_b, largest_gamma_fit,
+             starting_values_from_data, wrong_valley]

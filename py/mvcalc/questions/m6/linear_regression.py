@@ -54,7 +54,7 @@ def _numeric(prompt, value, *, hints, worked, wrong, data, rel_tol=2e-3, abs_tol
     kept, seen = [], [float(value)]
     for w, feedback in wrong:
         w = float(w)
-        if all(abs(w - s) > max(0.02 * max(1.0, abs(s)), 2 * abs_tol) for s in seen):
+        if all(abs(w - s) > max(0.02 * abs(s), 2 * abs_tol, 2 * rel_tol * abs(s)) for s in seen):
             kept.append(Misconception(typed(round(w, 6)), feedback))
             seen.append(w)
     return Question(kind="numeric", prompt=prompt, solution=typed(round(float(value), 6)),
