@@ -98,6 +98,7 @@ MODULES: tuple[Module, ...] = (
         (
             _set("linear-regression", "Linear regression", "m6.linear_regression"),
             _set("fitting-non-linear", "Fitting a non-linear function", "m6.fitting_non_linear"),
+            _set("fits-in-practice", "Fits in practice: goodness of fit and uncertainties", "m6.fit_practice"),
         ),
     ),
 )

@@ -2,6 +2,7 @@
 line fits, sympy for every derivative, finite differences for the code question."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import numpy as np
@@ -199,7 +200,8 @@ def test_the_code_template_module_imports_no_sympy():
     import subprocess
     import sys
     out = subprocess.run([sys.executable, "-c", "import sys; import mvcalc.questions.m6.chi2_code; "
-                          "print('sympy' in sys.modules)"], capture_output=True, text=True, check=True,
+                          "import mvcalc.questions.m6.chi2_function_code; print('sympy' in sys.modules)"],
+                         capture_output=True, text=True, check=True,
                          env={"PYTHONPATH": "py", "PATH": ""}, cwd=str(Path(__file__).resolve().parents[2]))
     assert out.stdout.strip() == "False"
 
@@ -336,3 +338,104 @@ def test_wrong_valley_by_a_simulated_descent(q):
     assert abs(deepest - p) > 1, "the descent stops in the shallower valley"
     assert all(float(chi2.subs(b, r)) > 0 for r in minima), "chi-squared is never negative"
     assert q.check(f"{float(f'{q.expected:.3g}')}").correct, "3 significant figures are accepted"
+
+
+# --- fits in practice ------------------------------------------------------------------------------
+
+PRACTICE = M6.exercise_set("fits-in-practice")
+
+
+@pytest.mark.parametrize("q", questions(PRACTICE, "chi2_per_point"), ids=lambda q: str(q.seed))
+def test_chi2_per_point_against_the_chi2_distribution(q):
+    from scipy.stats import chi2
+    from mvcalc.questions.m6.fit_practice import VERDICTS
+    dof = q.data["n"] - 2
+    below = chi2.cdf(q.data["chi2"], dof)
+    truth = "good" if 0.05 < below < 0.95 else "bad" if chi2.sf(q.data["chi2"], dof) < 0.01 else \
+        "too good" if below < 0.01 else "unclear"
+    assert truth == q.data["truth"]
+    assert next(c.tex for c in q.choices if c.key == q.solution) == VERDICTS[truth]
+
+
+@pytest.mark.parametrize("q", questions(PRACTICE, "scaled_error_bars"), ids=lambda q: str(q.seed))
+def test_scaled_error_bars_by_refitting(q):
+    rng = np.random.default_rng(q.seed)
+    x = np.arange(8.0)
+    sigma = rng.uniform(0.5, 2, 8)
+    y = 1.3 * x - 2 + rng.normal(0, sigma)
+    k = q.data["factor"]
+
+    def fit(s):
+        line = np.polyfit(x, y, 1, w=1 / s)
+        return line, float(np.sum(((y - np.polyval(line, x)) / s) ** 2))
+    (line1, chi1), (line2, chi2) = fit(sigma), fit(k * sigma)
+    assert line2 == pytest.approx(line1)
+    assert q.expected == pytest.approx(q.data["chi2"] * chi2 / chi1, rel=1e-9)
+
+
+@pytest.mark.parametrize("q", questions(PRACTICE, "error_from_curvature"), ids=lambda q: str(q.seed))
+def test_error_from_a_fitted_parabola(q):
+    c2, c1, c0 = np.polyfit(q.data["a"], q.data["chi2"], 2)
+    assert q.expected == pytest.approx(np.sqrt(2 / (2 * c2)), rel=1e-9)
+    best = -c1 / (2 * c2)
+    assert np.polyval([c2, c1, c0], best + q.expected) - np.polyval([c2, c1, c0], best) == pytest.approx(1, rel=1e-9)
+
+
+@pytest.mark.parametrize("q", questions(PRACTICE, "correlation"), ids=lambda q: str(q.seed))
+def test_correlation_against_numpy(q):
+    cov = np.array(q.data["cov"])
+    corr = cov / np.outer(np.sqrt(np.diag(cov)), np.sqrt(np.diag(cov)))
+    assert q.expected == pytest.approx(corr[0, 1], rel=1e-9)
+    shown = [float(v) for v in re.findall(r"-?\d+\.?\d*(?:e-?\d+)?", q.prompt.split(r"\[C =")[1].split(r"\]")[0])]
+    assert shown == pytest.approx(cov.flatten(), rel=1e-6), "the matrix shown is the one computed"
+
+
+@pytest.mark.parametrize("q", questions(PRACTICE, "covariance_from_hessian"), ids=lambda q: str(q.seed))
+def test_standard_error_from_the_hessian(q):
+    H = np.array(q.data["H"], float)
+    assert np.all(np.linalg.eigvalsh(H) > 0), "a minimum"
+    cov = 2 * np.linalg.inv(H)
+    assert q.expected == pytest.approx(np.sqrt(cov[1, 1]), rel=1e-12)
+    # moving b by one standard error, with a re-fitted, raises chi^2 = 1/2 dp^T H dp by exactly 1
+    db = q.expected
+    da = -H[0, 1] * db / H[0, 0]
+    dp = np.array([da, db])
+    assert 0.5 * dp @ H @ dp == pytest.approx(1, rel=1e-9)
+
+
+@pytest.mark.parametrize("q", questions(PRACTICE, "curve_fit_facts"), ids=lambda q: str(q.seed))
+def test_curve_fit_facts_keys_follow_the_statements(q):
+    from mvcalc.questions.m6.fit_practice import CURVE_FIT
+    truth = {t: ok for ok, t, _ in CURVE_FIT}
+    assert q.solution == ",".join(sorted(c.key for c in q.choices if truth[c.tex]))
+
+
+def test_curve_fit_really_returns_variances_on_the_diagonal_and_needs_no_derivatives():
+    """Two of the statements above, checked against scipy itself."""
+    from scipy.optimize import curve_fit
+    rng = np.random.default_rng(3)
+    x = np.linspace(0, 4, 30)
+    sigma = np.full_like(x, 0.05)
+    y = 3 * np.exp(-0.6 * x) + rng.normal(0, 0.05, x.size)
+    params, cov = curve_fit(lambda t, a, b: a * np.exp(-b * t), x, y, p0=[2, 0.2], sigma=sigma, absolute_sigma=True)
+
+    def chi2(a, b):
+        return float(np.sum(((y - a * np.exp(-b * x)) / sigma) ** 2))
+    h = 1e-4
+    H = np.array([[(chi2(*(params + h * (np.eye(2)[i] + np.eye(2)[j]))) - chi2(*(params + h * (np.eye(2)[i] - np.eye(2)[j])))
+                    - chi2(*(params - h * (np.eye(2)[i] - np.eye(2)[j]))) + chi2(*(params - h * (np.eye(2)[i] + np.eye(2)[j]))))
+                   / (4 * h * h) for j in range(2)] for i in range(2)])
+    assert cov == pytest.approx(2 * np.linalg.inv(H), rel=2e-2), "cov = 2 H^-1: variances on the diagonal"
+
+
+@pytest.mark.parametrize("q", questions(PRACTICE, "chi2_function"), ids=lambda q: str(q.seed))
+def test_chi2_function_cases_against_sympy(q):
+    from mvcalc.questions.m6.chi2_function_code import MODELS
+    for case, data in zip(q.cases, q.data["cases"]):
+        f = sp.lambdify((X, A, B), parse(MODELS[data["model"]][1]), "mpmath")   # from the formula shown, not the template's numpy
+        total = sum(((yi - f(xi, *data["params"])) / si) ** 2 for xi, yi, si in zip(data["x"], data["y"], data["sigma"]))
+        assert case.expected == pytest.approx(float(total), rel=1e-9)
+    assert q.check(q.solution).correct
+    for m in q.misconceptions:
+        verdict = q.check(m.answer)
+        assert not verdict.correct and verdict.feedback == m.feedback
