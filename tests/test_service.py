@@ -29,7 +29,7 @@ def test_view_is_json_and_shows_no_answer_key(module, set_slug, seed):
         assert [c["key"] for c in view["choices"]] == question.keys
         for choice in view["choices"]:
             assert "value" not in choice, "a graph choice must not carry its formula"
-            assert choice.get("tex") or choice.get("plot")
+            assert choice.get("tex") or choice.get("text") or choice.get("plot")
     if view["kind"] == "code":
         assert view["entry"] and view["starter"]
 

@@ -123,7 +123,7 @@ def question_view(module_slug: str, set_slug: str, seed: int) -> dict:
     q = question(module_slug, set_slug, seed)
     choices = []
     for choice in q.choices:
-        item: dict[str, Any] = {"key": choice.key, "tex": choice.tex}
+        item: dict[str, Any] = {"key": choice.key, "tex": choice.tex, "text": choice.text}
         if choice.plot is not None:
             item["plot"] = sample_plot(choice.plot)
         choices.append(item)

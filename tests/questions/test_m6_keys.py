@@ -126,7 +126,7 @@ def test_two_parameter_step_against_polyfit_direction(q):
 def test_local_minima_keys_follow_the_statements(q):
     truth = {t: ok for ok, t, _ in fnl.STATEMENTS}
     assert not any("every start" in t and "step" not in t for t in truth), "a too-large step can diverge"
-    right = {c.key for c in q.choices if truth[c.tex]}
+    right = {c.key for c in q.choices if truth[c.text]}
     assert set(q.solution.split(",")) == right
 
 
@@ -229,7 +229,7 @@ def test_best_line_against_polyfit(q):
         # which single change lowers chi^2: shifting c alone (the best c for this m) or not
         best_c_for_m = float(np.mean(y - m * x))
         truth = "shift" if not np.isclose(best_c_for_m, c) else "tilt"
-    assert {v: k for k, v in BEST_LINE.items()}[next(ch.tex for ch in q.choices if ch.key == q.solution)] == truth
+    assert {v: k for k, v in BEST_LINE.items()}[next(ch.text for ch in q.choices if ch.key == q.solution)] == truth
 
 
 @pytest.mark.parametrize("q", questions(LINEAR, "normal_equations_matrix"), ids=lambda q: str(q.seed))
@@ -262,7 +262,7 @@ def test_fit_through_origin_against_lstsq(q):
 def test_why_least_squares_keys_follow_the_statements(q):
     from mvcalc.questions.m6.linear_regression import WHY_SQUARES
     truth = {t: ok for ok, t, _ in WHY_SQUARES}
-    assert q.solution == ",".join(sorted(c.key for c in q.choices if truth[c.tex]))
+    assert q.solution == ",".join(sorted(c.key for c in q.choices if truth[c.text]))
 
 
 @pytest.mark.parametrize("q", questions(LINEAR, "weighted_mean"), ids=lambda q: str(q.seed))
@@ -354,7 +354,7 @@ def test_chi2_per_point_against_the_chi2_distribution(q):
     truth = "good" if 0.05 < below < 0.95 else "bad" if chi2.sf(q.data["chi2"], dof) < 0.01 else \
         "too good" if below < 0.01 else "unclear"
     assert truth == q.data["truth"]
-    assert next(c.tex for c in q.choices if c.key == q.solution) == VERDICTS[truth]
+    assert next(c.text for c in q.choices if c.key == q.solution) == VERDICTS[truth]
 
 
 @pytest.mark.parametrize("q", questions(PRACTICE, "scaled_error_bars"), ids=lambda q: str(q.seed))
@@ -407,7 +407,7 @@ def test_standard_error_from_the_hessian(q):
 def test_curve_fit_facts_keys_follow_the_statements(q):
     from mvcalc.questions.m6.fit_practice import CURVE_FIT
     truth = {t: ok for ok, t, _ in CURVE_FIT}
-    assert q.solution == ",".join(sorted(c.key for c in q.choices if truth[c.tex]))
+    assert q.solution == ",".join(sorted(c.key for c in q.choices if truth[c.text]))
 
 
 def test_curve_fit_really_returns_variances_on_the_diagonal_and_needs_no_derivatives():

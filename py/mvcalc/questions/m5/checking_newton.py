@@ -44,12 +44,12 @@ def the_cycle(rng):
     require(kind == "cycle")
     root = float(s + sp.nsolve(x**3 - 2 * x + 2, x, -1.77))
     options = [
-        {"correct": True, "tex": rf"\text{{It cycles for ever: }} {s}, {s + 1}, {s}, {s + 1}, \dots"},
-        {"tex": rf"\text{{It converges to the root near }} {root:.4f}",
+        {"correct": True, "text": rf"It cycles for ever: \({s}, {s + 1}, {s}, {s + 1}, \dots\)"},
+        {"text": rf"It converges to the root near \({root:.4f}\)",
          "feedback": "Work out x₁ and x₂ by hand: x₂ lands exactly back on x₀, so the guesses repeat and never reach the root."},
-        {"tex": r"\text{It diverges: the guesses grow without limit}",
+        {"text": r"It diverges: the guesses grow without limit",
          "feedback": "The guesses stay bounded: they repeat two values exactly."},
-        {"tex": r"\text{It stops at once: } f'(x_0) = 0",
+        {"text": r"It stops at once: \(f'(x_0) = 0\)",
          "feedback": f"f′({s}) = {dfl(s):g}, not 0: a first step can be taken."},
     ]
     return choice_question(

@@ -94,18 +94,18 @@ def gd_factor_after_n(rng):
 
 
 STOPPING = [
-    (True, r"\text{Stop when the gradient is nearly zero, e.g. } |\nabla f| < 10^{-6}\text{: the ground is flat there.}", ""),
-    (True, r"\text{Stop when a step changes } f \text{ by less than some tiny amount.}", ""),
-    (True, r"\text{Also set a largest number of steps, in case the walk never settles.}", ""),
-    (True, r"\text{A nearly zero gradient can also mean a saddle point, so check what you have found.}", ""),
-    (False, r"\text{Stop when } f \text{ reaches } 0\text{.}",
+    (True, r"Stop when the gradient is nearly zero, e.g. \(|\nabla f| < 10^{-6}\): the ground is flat there.", ""),
+    (True, r"Stop when a step changes \(f\) by less than some tiny amount.", ""),
+    (True, r"Also set a largest number of steps, in case the walk never settles.", ""),
+    (True, r"A nearly zero gradient can also mean a saddle point, so check what you have found.", ""),
+    (False, r"Stop when \(f\) reaches 0.",
      r"The lowest value of \(f\) need not be 0: on \(x^2 + y^2 + 1\) the walk would never stop."),
-    (False, r"\text{Stop once the step size } \gamma \text{ is small.}",
+    (False, r"Stop once the step size \(\gamma\) is small.",
      r"\(\gamma\) is a setting you choose, fixed during the run: a small \(\gamma\) says nothing about where the walk is. "
      r"It is the steps \(\gamma\nabla f\) that shrink near a minimum."),
-    (False, r"\text{Stop as soon as } f \text{ goes up: the minimum must be just behind you.}",
+    (False, r"Stop as soon as \(f\) goes up: the minimum must be just behind you.",
      r"If \(f\) goes up, the step overshot the valley: that calls for a smaller \(\gamma\), not for stopping."),
-    (False, r"\text{A nearly zero gradient proves you are at the lowest point of the whole landscape.}",
+    (False, r"A nearly zero gradient proves you are at the lowest point of the whole landscape.",
      r"Flat ground is only flat ground: a local minimum or a saddle has \(\nabla f = 0\) too."),
 ]
 
@@ -116,7 +116,7 @@ def gd_when_to_stop(rng):
     false = [s for s in STOPPING if not s[0]]
     picked = rng.sample(true, 2) + rng.sample(false, 2)
     picked.append(rng.choice([s for s in STOPPING if s not in picked]))
-    options = [{"tex": t, "correct": ok,
+    options = [{"text": t, "correct": ok,
                 "feedback": fb if not ok else "That one is sensible too: select every sensible rule."}
                for ok, t, fb in picked]
     return multi_question(
@@ -204,10 +204,10 @@ def _run(a, b, gamma, start, steps=5):
 
 
 DIAGNOSES = {
-    "diverges": r"\gamma \text{ is too large: each bounce across the valley is wider, so the walk diverges. Make } \gamma \text{ smaller.}",
-    "zigzag": r"\text{It zig-zags across the valley (} y \text{ flips sign each step) but still converges.}",
-    "creeps": r"\gamma \text{ is too small: each step removes only a little of the distance. A larger } \gamma \text{ would be faster.}",
-    "done": r"\text{It has converged: } f \text{ hardly changes, so stop here.}",
+    "diverges": r"\(\gamma\) is too large: each bounce across the valley is wider, so the walk diverges. Make \(\gamma\) smaller.",
+    "zigzag": r"It zig-zags across the valley (\(y\) flips sign each step) but still converges.",
+    "creeps": r"\(\gamma\) is too small: each step removes only a little of the distance. A larger \(\gamma\) would be faster.",
+    "done": r"It has converged: \(f\) hardly changes, so stop here.",
 }
 
 
@@ -236,12 +236,12 @@ def gd_diagnose_run(rng):
         "creeps": rf"\(x\) is multiplied by \({_dec(factors[0])}\) at every step: only {round(100 * float(1 - factors[0]))}% "
                   rf"closer each time, though \(f\) is still far from its minimum, 0.",
     }[case]
-    options = [{"tex": t, "correct": key == case,
+    options = [{"text": t, "correct": key == case,
                 "feedback": rf"Look at how \(x_n\) and \(y_n\) change from row to row: {why}"}
                for key, t in DIAGNOSES.items()]
     return choice_question(
-        rng, rf"Gradient descent on \(f(x, y) = {tex(f)}\) (lowest at the origin, where \(f = 0\)) "
-             rf"with step size \(\gamma = {_dec(gamma)}\) gives {table} What is happening?",
+        rng, rf"Gradient descent on \(f(x, y) = {tex(f)}\), whose lowest point is \(f = 0\) at the origin, "
+             rf"runs with step size \(\gamma = {_dec(gamma)}\). The first steps: {table} What is happening?",
         options,
         hints=[r"Divide each \(x_n\) by the one before, and each \(y_n\) likewise: what factor is it multiplied by?",
                r"A factor below \(-1\) grows while flipping sign; between \(-1\) and 0 it flips and shrinks; "

@@ -46,8 +46,8 @@ def lagrangian_gradient(rng):
         answer,
         hints=[LAGRANGIAN, rf"\(\nabla f = ({tex(fx)},\ {tex(fy)})\) and \(\nabla g = ({tex(gx)},\ {tex(gy)})\)."],
         worked=[rf"\(\mathcal{{L}} = {tex(f)} - \lambda\left({tex(g)}\right)\).",
-                rf"\(\dfrac{{\partial \mathcal{{L}}}}{{\partial x}} = {tex(answer[0])}\), "
-                rf"\(\dfrac{{\partial \mathcal{{L}}}}{{\partial y}} = {tex(answer[1])}\), "
+                rf"\(\dfrac{{\partial \mathcal{{L}}}}{{\partial x}} = {tex(answer[0])}\) and "
+                rf"\(\dfrac{{\partial \mathcal{{L}}}}{{\partial y}} = {tex(answer[1])}\).",
                 rf"\(\dfrac{{\partial \mathcal{{L}}}}{{\partial \lambda}} = {tex(answer[2])}\).",
                 r"Setting the first two to zero says \(\nabla f = \lambda \nabla g\) (the gradients line up); the third "
                 r"gives back the constraint \(g = 0\)."],

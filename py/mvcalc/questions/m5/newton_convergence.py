@@ -63,10 +63,10 @@ def _iterate(f, x0, steps):
 
 
 FATES = {
-    "converges": r"\text{It converges: } f(x_n) \to 0 \text{ and the steps shrink fast.}",
-    "cycle": r"\text{It is stuck in a cycle: the same two guesses repeat for ever.}",
-    "diverges": r"\text{It diverges: the guesses swing from side to side, further each time.}",
-    "no root": r"\text{It wanders: } f \text{ has no root here, so } f(x_n) \text{ never gets near 0.}",
+    "converges": r"It converges: \(f(x_n) \to 0\) and the steps shrink fast.",
+    "cycle": r"It is stuck in a cycle: the same two guesses repeat for ever.",
+    "diverges": r"It diverges: the guesses swing from side to side, further each time.",
+    "no root": r"It wanders: \(f\) has no root here, so \(f(x_n)\) never gets near 0.",
 }
 
 
@@ -99,7 +99,7 @@ def read_the_table(rng):
         "no root": rf"\(f(x) = {tex((x - s) ** 2 + f.subs(x, s))}\) is never below {f.subs(x, s)}: there is no root to find, "
                    r"so the guesses jump about and \(f(x_n)\) never gets near 0.",
     }[case]
-    options = [{"tex": t, "correct": k == case,
+    options = [{"text": t, "correct": k == case,
                 "feedback": rf"Look at both columns: do the steps shrink, and does \(f(x_n)\) head for 0? {why}"}
                for k, t in FATES.items()]
     return choice_question(
@@ -107,8 +107,8 @@ def read_the_table(rng):
         options,
         hints=[r"A root-finder has succeeded only when \(f(x_n)\) is close to 0 and the guesses have stopped changing.",
                r"Compare each row with the one before: shrinking steps, repeating values, or growing swings?"],
-        worked=[why, "So the answer is {key}. Always check the result like this: a list of guesses proves nothing "
-                     "until f is near 0."],
+        worked=[why, r"So the answer is {key}. Always check the result like this: a list of guesses proves nothing "
+                     r"until \(f\) is near 0."],
         data={"f": learner(f), "x0": x0, "truth": case},
     )
 

@@ -109,9 +109,9 @@ def hybrid_step(rng):
 
 
 KINDS = {
-    "minimum": r"\text{A minimum: } H \text{ is positive definite there.}",
-    "maximum": r"\text{A maximum: Newton's method climbed to the top.}",
-    "saddle": r"\text{A saddle: flat, but downhill in some directions, so not a minimum.}",
+    "minimum": r"A minimum: \(H\) is positive definite there.",
+    "maximum": r"A maximum: Newton's method climbed to the top.",
+    "saddle": r"A saddle: flat, but downhill in some directions, so not a minimum.",
 }
 
 
@@ -137,7 +137,7 @@ def where_newton_lands(rng):
            "maximum": rf"\(\det H = {det} > 0\) and the diagonal is negative: both eigenvalues are negative, an upside-down bowl.",
            "saddle": rf"\(\det H = {det} < 0\): one eigenvalue is positive and one negative, so \(f\) curves up one way "
                      r"and down the other."}[truth]
-    options = [{"tex": t, "correct": k == truth,
+    options = [{"text": t, "correct": k == truth,
                 "feedback": rf"Newton's step lands where \(\nabla f = 0\); what kind of place it is, \(H\) decides: {why}"}
                for k, t in KINDS.items()]
     return choice_question(

@@ -69,12 +69,12 @@ def zigzag(rng):
     fx, fy = 1 - 2 * a * gamma, 1 - 2 * b * gamma
     require(fx != 0 and fy != 0 and abs(fx) < 1 and abs(fy) < 1)
     truth = ("both" if fx < 0 and fy < 0 else "x" if fx < 0 else "y" if fy < 0 else "neither")
-    text = {"x": r"\text{Only } x \text{ zig-zags (flips sign every step)}",
-            "y": r"\text{Only } y \text{ zig-zags (flips sign every step)}",
-            "both": r"\text{Both } x \text{ and } y \text{ zig-zag}",
-            "neither": r"\text{Neither: both shrink steadily without changing sign}"}
+    text = {"x": r"Only \(x\) zig-zags (flips sign every step)",
+            "y": r"Only \(y\) zig-zags (flips sign every step)",
+            "both": r"Both \(x\) and \(y\) zig-zag",
+            "neither": r"Neither: both shrink steadily without changing sign"}
     f = a * x**2 + b * y**2
-    options = [{"correct": k == truth, "tex": t,
+    options = [{"correct": k == truth, "text": t,
                 "feedback": rf"Work out each factor: \(x\) is multiplied by \({tex(fx)}\) and \(y\) by \({tex(fy)}\); a negative factor flips the sign."}
                for k, t in text.items()]
     return choice_question(
@@ -132,10 +132,10 @@ def hybrid_decision(rng):
     require(slope != 0)
     truth = "uphill" if slope > 0 else ("long" if length > 2 else "fine")
     require(truth == case)
-    text = {"fine": r"\text{Newton's step: it points downhill and is no longer than 2}",
-            "uphill": r"\text{The gradient step: Newton's step points uphill } (\nabla f \cdot \boldsymbol\delta > 0)",
-            "long": r"\text{The gradient step: Newton's step is longer than 2}"}
-    options = [{"correct": k == truth, "tex": t,
+    text = {"fine": r"Newton's step: it points downhill and is no longer than 2",
+            "uphill": r"The gradient step: Newton's step points uphill \((\nabla f \cdot \boldsymbol\delta > 0)\)",
+            "long": r"The gradient step: Newton's step is longer than 2"}
+    options = [{"correct": k == truth, "text": t,
                 "feedback": rf"Compute \(\boldsymbol\delta = -H^{{-1}}\nabla f = ({tex(d[0])}, {tex(d[1])})\): "
                             rf"\(\nabla f \cdot \boldsymbol\delta = {tex(slope)}\) and its length is \({tex(length)}\)."}
                for k, t in text.items()]

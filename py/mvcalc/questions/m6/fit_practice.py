@@ -21,10 +21,10 @@ COV = (r"Near its minimum \(\chi^2 \approx \chi^2_{\mathrm{min}} + \tfrac12\,\De
        r"its diagonal.")
 
 VERDICTS = {
-    "good": r"\text{A good fit: the points scatter about the line by about their error bars.}",
-    "bad": r"\text{A poor fit: the model is wrong, or the error bars are too small.}",
-    "too good": r"\text{Too good to be true: the error bars are probably too large.}",
-    "zero": r"\text{A poor fit, because a good fit would have } \chi^2 \text{ close to 0.}",
+    "good": r"A good fit: the points scatter about the line by about their error bars.",
+    "bad": r"A poor fit: the model is wrong, or the error bars are too small.",
+    "too good": r"Too good to be true: the error bars are probably too large.",
+    "zero": r"A poor fit, because a good fit would have \(\chi^2\) close to 0.",
 }
 
 
@@ -42,7 +42,7 @@ def chi2_per_point(rng):
                   r"by several error bars, so the line is the wrong model or the error bars were underestimated.",
            "too good": rf"\(\chi^2_{{\mathrm{{min}}}} = {number(value)}\) is far below \(n - 2 = {n - 2}\): the points sit much "
                        r"closer to the line than their error bars say they should, so the error bars are probably too large."}[case]
-    options = [{"tex": t, "correct": k == case,
+    options = [{"text": t, "correct": k == case,
                 "feedback": r"Compare \(\chi^2_{\mathrm{min}}\) with \(n - 2\). " + why}
                for k, t in VERDICTS.items()]
     return choice_question(
@@ -193,18 +193,18 @@ def _matrix_of_decimals(rows) -> str:
 
 
 CURVE_FIT = [
-    (True, r"\texttt{p0} \text{ is the starting guess: a poor one can end in a local minimum or fail.}", ""),
-    (True, r"\text{The standard errors are } \texttt{np.sqrt(np.diag(cov))}\text{.}", ""),
-    (True, r"\text{An off-diagonal entry of } \texttt{cov} \text{ says how the errors of two parameters are linked.}", ""),
-    (True, r"\text{It estimates the model's derivatives itself, by finite differences.}", ""),
-    (True, r"\text{Error bars that differ from point to point, given as } \texttt{sigma}\text{, change the best fit.}", ""),
-    (False, r"\text{It always finds the global minimum of } \chi^2\text{, whatever } \texttt{p0} \text{ is.}",
+    (True, r"\(\texttt{p0}\) is the starting guess: a poor one can end in a local minimum or fail.", ""),
+    (True, r"The standard errors are \(\texttt{np.sqrt(np.diag(cov))}\).", ""),
+    (True, r"An off-diagonal entry of \(\texttt{cov}\) says how the errors of two parameters are linked.", ""),
+    (True, r"It estimates the model's derivatives itself, by finite differences.", ""),
+    (True, r"Error bars that differ from point to point, given as \(\texttt{sigma}\), change the best fit.", ""),
+    (False, r"It always finds the global minimum of \(\chi^2\), whatever \(\texttt{p0}\) is.",
      r"It walks downhill from \(\texttt{p0}\), like gradient descent: from a poor start it can stop in the wrong valley."),
-    (False, r"\text{The diagonal of } \texttt{cov} \text{ holds the standard errors.}",
+    (False, r"The diagonal of \(\texttt{cov}\) holds the standard errors.",
      r"The diagonal holds the variances: the standard errors are their square roots."),
-    (False, r"\text{You must write the model's partial derivatives for it to work.}",
+    (False, r"You must write the model's partial derivatives for it to work.",
      r"Only the model function is needed: \(\texttt{curve\_fit}\) estimates the derivatives by finite differences."),
-    (False, r"\text{The error bars } \texttt{sigma} \text{ only change the reported errors, never the best fit.}",
+    (False, r"The error bars \(\texttt{sigma}\) only change the reported errors, never the best fit.",
      r"The weights \(1/\sigma_i^2\) decide how hard each point pulls: different error bars give a different fit."),
 ]
 
@@ -215,7 +215,7 @@ def curve_fit_facts(rng):
     false = [s for s in CURVE_FIT if not s[0]]
     picked = rng.sample(true, 2) + rng.sample(false, 2)
     picked.append(rng.choice([s for s in CURVE_FIT if s not in picked]))
-    options = [{"tex": t, "correct": ok, "feedback": fb if not ok else "That one is true too: select every true statement."}
+    options = [{"text": t, "correct": ok, "feedback": fb if not ok else "That one is true too: select every true statement."}
                for ok, t, fb in picked]
     return multi_question(
         rng, r"You fit a model with \(\texttt{params, cov = curve\_fit(model, x, y, p0=p0, sigma=sigma)}\). "

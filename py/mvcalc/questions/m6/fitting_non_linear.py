@@ -148,20 +148,20 @@ def step_two_parameters(rng):
 
 
 STATEMENTS = [
-    (True, r"\text{Gradient descent stops at the first place where the gradient is zero, which may be a local minimum.}",
+    (True, r"Gradient descent stops at the first place where the gradient is zero, which may be a local minimum.",
      ""),
-    (True, r"\text{Starting from different values can end in different minima.}", ""),
-    (True, r"\text{A start close to the answer (e.g. the peak's position read off a plot) makes a good fit likelier.}", ""),
-    (True, r"\text{For a straight line, }\chi^2\text{ is a single bowl: with a small enough step size, every start "
-           r"leads to the same best fit.}", ""),
-    (True, r"\text{Far from the data, a narrow peak's }\chi^2\text{ is almost flat, so the steps can be tiny or stall.}", ""),
-    (False, r"\text{A point where the gradient of }\chi^2\text{ is zero is always the global minimum.}",
+    (True, r"Starting from different values can end in different minima.", ""),
+    (True, r"A start close to the answer (e.g. the peak's position read off a plot) makes a good fit likelier.", ""),
+    (True, r"For a straight line, \(\chi^2\) is a single bowl: with a small enough step size, every start "
+           r"leads to the same best fit.", ""),
+    (True, r"Far from the data, a narrow peak's \(\chi^2\) is almost flat, so the steps can be tiny or stall.", ""),
+    (False, r"A point where the gradient of \(\chi^2\) is zero is always the global minimum.",
      r"A zero gradient only says the ground is flat there: a local minimum, a maximum or a saddle look the same to the gradient."),
-    (False, r"\text{A larger step size always finds the minimum faster.}",
+    (False, r"A larger step size always finds the minimum faster.",
      r"Too large a step overshoots the valley and can diverge."),
-    (False, r"\text{The starting values do not matter for a non-linear fit.}",
+    (False, r"The starting values do not matter for a non-linear fit.",
      r"For a non-linear model, \(\chi^2\) can have several valleys: where you start decides which one you reach."),
-    (False, r"\text{If the fit ends with a large }\chi^2\text{, the data must be wrong.}",
+    (False, r"If the fit ends with a large \(\chi^2\), the data must be wrong.",
      r"A large \(\chi^2\) can also mean a local minimum or the wrong model: try other starting values first."),
 ]
 
@@ -173,7 +173,7 @@ def local_minima(rng):
     picked = rng.sample(true, 2) + rng.sample(false, 2)
     extra = rng.choice([s for s in STATEMENTS if s not in picked])
     picked.append(extra)
-    options = [{"tex": t, "correct": ok, "feedback": fb if not ok else
+    options = [{"text": t, "correct": ok, "feedback": fb if not ok else
                 "That one is true too: select every true statement."} for ok, t, fb in picked]
     return multi_question(
         rng, r"A non-linear model is fitted by gradient descent on \(\chi^2\). Select every true statement.",

@@ -277,10 +277,10 @@ def chi2_unequal_errors(rng):
 
 
 BEST_LINE = {
-    "best": r"\text{Yes: the residuals add up to 0, and so does } \textstyle\sum_i x_i r_i\text{.}",
-    "shift": r"\text{No: the residuals do not add up to 0, so changing } c \text{ would lower } \chi^2\text{.}",
-    "tilt": r"\text{No: } \textstyle\sum_i x_i r_i \ne 0\text{, so changing the slope } m \text{ would lower } \chi^2\text{.}",
-    "zero": r"\text{No: the best line would have every residual equal to 0.}",
+    "best": r"Yes: the residuals add up to 0, and so does \(\sum_i x_i r_i\).",
+    "shift": r"No: the residuals do not add up to 0, so changing \(c\) would lower \(\chi^2\).",
+    "tilt": r"No: \(\sum_i x_i r_i \ne 0\), so changing the slope \(m\) would lower \(\chi^2\).",
+    "zero": r"No: the best line would have every residual equal to 0.",
 }
 
 
@@ -307,7 +307,7 @@ def is_it_the_best_line(rng):
         "best": r" Both normal equations hold, so no small change of \(m\) or \(c\) lowers \(\chi^2\).",
         "shift": r" \(\partial\chi^2/\partial c = -2\sum_i r_i \ne 0\): moving the line up or down lowers \(\chi^2\).",
         "tilt": r" \(\sum_i r_i = 0\), but \(\partial\chi^2/\partial m = -2\sum_i x_i r_i \ne 0\): turning the line lowers \(\chi^2\)."}[truth])
-    options = [{"tex": t, "correct": k == truth, "feedback": rf"Add up the residuals, then the products \(x_i r_i\): {why}"}
+    options = [{"text": t, "correct": k == truth, "feedback": rf"Add up the residuals, then the products \(x_i r_i\): {why}"}
                for k, t in BEST_LINE.items()]
     return choice_question(
         rng, rf"A line \(y = {_line_tex(*line)}\) is drawn through five points with equal error bars. "
@@ -428,17 +428,17 @@ def fit_through_origin(rng):
 
 
 WHY_SQUARES = [
-    (True, r"\text{Squares are never negative, so residuals above and below the line cannot cancel.}", ""),
-    (True, r"\chi^2 \text{ is smooth in the parameters, so setting its derivatives to 0 gives equations we can solve.}", ""),
-    (True, r"\text{Dividing by } \sigma_i^2 \text{ lets precise measurements count for more.}", ""),
-    (True, r"\text{If the errors are Gaussian, the smallest } \chi^2 \text{ is the most likely set of parameters.}", ""),
-    (False, r"\text{Squaring makes large residuals (outliers) count for less.}",
+    (True, r"Squares are never negative, so residuals above and below the line cannot cancel.", ""),
+    (True, r"\(\chi^2\) is smooth in the parameters, so setting its derivatives to 0 gives equations we can solve.", ""),
+    (True, r"Dividing by \(\sigma_i^2\) lets precise measurements count for more.", ""),
+    (True, r"If the errors are Gaussian, the smallest \(\chi^2\) is the most likely set of parameters.", ""),
+    (False, r"Squaring makes large residuals (outliers) count for less.",
      r"Squaring makes large residuals count for more: a residual of 3 costs 9 times as much as one of 1."),
-    (False, r"\text{The least-squares line passes through every data point.}",
+    (False, r"The least-squares line passes through every data point.",
      r"Measurements scatter: the best line passes near the points, and its residuals balance out."),
-    (False, r"\text{Adding the residuals without squaring would find the same line.}",
+    (False, r"Adding the residuals without squaring would find the same line.",
      r"Plain residuals cancel: every line through \((\bar x, \bar y)\) has residuals adding up to 0."),
-    (False, r"\chi^2 \text{ does not depend on the error bars.}",
+    (False, r"\(\chi^2\) does not depend on the error bars.",
      r"Each residual is divided by its own \(\sigma_i\): change the error bars and \(\chi^2\) changes."),
 ]
 
@@ -449,7 +449,7 @@ def why_least_squares(rng):
     false = [s for s in WHY_SQUARES if not s[0]]
     picked = rng.sample(true, 2) + rng.sample(false, 2)
     picked.append(rng.choice([s for s in WHY_SQUARES if s not in picked]))
-    options = [{"tex": t, "correct": ok, "feedback": fb if not ok else "That one is true too: select every true statement."}
+    options = [{"text": t, "correct": ok, "feedback": fb if not ok else "That one is true too: select every true statement."}
                for ok, t, fb in picked]
     return multi_question(
         rng, r"A fit minimises \(\chi^2 = \sum_i \big(y_i - f(x_i)\big)^2 / \sigma_i^2\), a sum of squared "

@@ -41,16 +41,16 @@ def model_jacobian(rng):
             misconceptions.append(Misconception(matrix_learner(w), fb))
     return Question(
         kind="matrix",
-        prompt=(rf"The model \(f(x; a, b) = {tex(f)}\) is fitted to data at \(x = {xs[0]}\) and \(x = {xs[1]}\). Its "
+        prompt=(rf"The model \[f(x; a, b) = {tex(f)}\] is fitted to data at \(x = {xs[0]}\) and \(x = {xs[1]}\). Its "
                 r"Jacobian \(J\) has one row per data point and one column per parameter: "
                 r"\(J_{i1} = \dfrac{\partial f}{\partial a}(x_i)\) and \(J_{i2} = \dfrac{\partial f}{\partial b}(x_i)\). "
                 rf"What is \(J\) at \(a = {tex(a0)}\), \(b = {tex(b0)}\)?"),
         solution=matrix_learner(rows),
         hints=[r"Differentiate the model with respect to each parameter, holding \(x\) and the other parameter constant.",
-               rf"\(\dfrac{{\partial f}}{{\partial a}} = {tex(dfa)}\) and \(\dfrac{{\partial f}}{{\partial b}} = {tex(dfb)}\); "
+               rf"\[\frac{{\partial f}}{{\partial a}} = {tex(dfa)}, \qquad \frac{{\partial f}}{{\partial b}} = {tex(dfb)};\] "
                r"then put in the numbers."],
-        worked=[rf"\(\dfrac{{\partial f}}{{\partial a}} = {tex(dfa)}\), \(\dfrac{{\partial f}}{{\partial b}} = {tex(dfb)}\).",
-                rf"At \(a = {tex(a0)}\), \(b = {tex(b0)}\): \(J = {matrix_tex(rows)}\).",
+        worked=[rf"\[\frac{{\partial f}}{{\partial a}} = {tex(dfa)}, \qquad \frac{{\partial f}}{{\partial b}} = {tex(dfb)}.\]",
+                rf"At \(a = {tex(a0)}\), \(b = {tex(b0)}\): \[J = {matrix_tex(rows)}.\]",
                 r"Each row says how that point's prediction moves when \(a\) or \(b\) is nudged; the gradient of "
                 r"\(\chi^2\) is \(-2J^{\mathsf T}\mathbf{r}\), built from these and the residuals \(\mathbf{r}\)."],
         misconceptions=misconceptions,
