@@ -94,7 +94,7 @@ def hybrid_step(rng):
              ([p[0] + gamma * J[0], p[1] + gamma * J[1]], r"The gradient step goes downhill: \(-\gamma\nabla f\), not \(+\gamma\nabla f\).")]
     return vector_question(
         rf"The hybrid method takes Newton's step \(\boldsymbol\delta = -H^{{-1}}\nabla f\) if it points downhill "
-        rf"(\(\nabla f \cdot \boldsymbol\delta < 0\)) and is at most 2 long; otherwise it takes the gradient step "
+        rf"(that is, \(\nabla f \cdot \boldsymbol\delta < 0\)) and is at most 2 long; otherwise it takes the gradient step "
         rf"\(-\gamma\nabla f\) with \(\gamma = {number(float(gamma))}\). At the point \(({p[0]}, {p[1]})\), "
         rf"\(\nabla f = {_vec(J)}\) and \(H = {matrix_tex(H)}\). Where does the hybrid step to? Give \([x_1, y_1]\).",
         answer,
