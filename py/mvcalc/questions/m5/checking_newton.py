@@ -50,7 +50,7 @@ def the_cycle(rng):
         {"text": r"It diverges: the guesses grow without limit",
          "feedback": "The guesses stay bounded: they repeat two values exactly."},
         {"text": r"It stops at once: \(f'(x_0) = 0\)",
-         "feedback": f"f′({s}) = {dfl(s):g}, not 0: a first step can be taken."},
+         "feedback": rf"\(f'({s}) = {dfl(s):g}\), not 0: a first step can be taken."},
     ]
     return choice_question(
         rng, rf"Newton-Raphson is started at \(x_0 = {s}\) on \[f(x) = {tex(f)}.\] What happens?", options,

@@ -152,7 +152,7 @@ def gradient_at_a_point(rng):
                rf"The residuals are \({', '.join(map(str, res))}\)."],
         worked=[r"Chain rule: \(\frac{\partial}{\partial c}(y_i - m x_i - c)^2 = -2(y_i - m x_i - c)\).",
                 rf"Residuals: \({', '.join(map(str, res))}\), adding to \({sum(res)}\).",
-                rf"So \(\frac{{\partial \chi^2}}{{\partial c}} = -2 \times ({sum(res)}) = {value}\)."],
+                rf"So \(\frac{{\partial \chi^2}}{{\partial c}} = -2 \times {f'({sum(res)})' if sum(res) < 0 else sum(res)} = {value}\)."],
         wrong=[(-value, r"Sign slip: the inside \(y_i - m x_i - c\) has derivative \(-1\) with respect to \(c\)."),
                (sum(res), r"Differentiating the square brings down a factor 2 (and the chain rule a \(-1\))."),
                (-2 * sum(x * r for x, r in zip(xs, res)), r"That is \(\partial\chi^2/\partial m\), with the "
