@@ -78,11 +78,11 @@ def test_newton_raphson_keys(q):
     assert f.subs(X, q.data["x0"]) != 0, "the start is already a root"
     value = newton(f, q.data["x0"], q.data["steps"])
     assert q.expected == pytest.approx(float(value), rel=1e-9)
-    assert float(sp.N(parse(q.solution))) == pytest.approx(float(value), rel=q.rel_tol)
+    assert float(sp.N(parse(q.solution))) == pytest.approx(float(value), abs=q.tolerance)
     if q.template == "iterate_to_root":
         assert abs(float(f.subs(X, value))) < 1e-9, "it is a root"
     for m in q.misconceptions:
-        assert not math.isclose(float(m.answer), q.expected, rel_tol=q.rel_tol)
+        assert not math.isclose(float(m.answer), q.expected, abs_tol=q.tolerance)
 
 
 # --- checking Newton-Raphson -------------------------------------------------------------------
@@ -425,14 +425,3 @@ def test_gradient_descent_keys(q):
             assert not verdict.correct and verdict.feedback == m.feedback
     else:
         pytest.fail(f"no independent check for {t}")
-
-
-def test_code_template_modules_import_no_sympy():
-    """Code questions are regenerated where sympy is not loaded."""
-    import subprocess
-    import sys
-    from pathlib import Path
-    code = "import sys, mvcalc.questions.m5.descent_code; print('sympy' in sys.modules)"
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
-                         cwd=Path(__file__).resolve().parents[2] / "py")
-    assert out.stdout.strip() == "False"

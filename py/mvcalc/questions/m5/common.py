@@ -4,7 +4,7 @@ from __future__ import annotations
 import sympy as sp
 
 from mvcalc.questions.model import Misconception, Question
-from mvcalc.questions.printing import matrix_learner, tex
+from mvcalc.questions.printing import matrix_learner
 
 VECTOR_HINT = "Type a vector in square brackets, e.g. [2, -1.5, 1/2]."
 
@@ -25,9 +25,3 @@ def vector_question(prompt, rows, *, hints, worked, wrong=(), data=None, hint=VE
         kind="matrix", prompt=prompt, solution=matrix_learner(rows), hints=list(hints), worked=list(worked),
         misconceptions=[Misconception(matrix_learner(w), fb) for w, fb in kept], answer_hint=hint,
         variables=tuple(variables), data=dict(data or {}))
-
-
-def factor(value) -> str:
-    """TeX of a number as a factor after "\\times": bracketed only when negative ("(-3)", "4")."""
-    value = sp.nsimplify(value)
-    return rf"\left({tex(value)}\right)" if value < 0 else tex(value)

@@ -14,10 +14,11 @@ import sympy as sp
 
 from mvcalc.questions.builders import choice_question, multi_question, require
 from mvcalc.questions.exercise_set import nonzero
-from mvcalc.questions.m5.common import factor, vector_question
+from mvcalc.questions.m5.common import vector_question
 from mvcalc.questions.m5.descent_code import descent_code
 from mvcalc.questions.m5.newton_raphson import numeric
-from mvcalc.questions.printing import learner, number, tex, x, y
+from mvcalc.questions.precision import Precision
+from mvcalc.questions.printing import factor, learner, number, tex, x, y
 
 GD_1D = r"Gradient descent: \(x_{n+1} = x_n - \gamma f'(x_n)\): a step against the slope, \(\gamma\) times as long."
 GD = r"Gradient descent: \(\mathbf{x}_{n+1} = \mathbf{x}_n - \gamma \nabla f(\mathbf{x}_n)\)."
@@ -83,7 +84,7 @@ def gd_factor_after_n(rng):
         value,
         hints=[GD_1D, FACTOR],
         worked=[rf"\(f'(x) = {2 * k}x\), so \(x_{{n+1}} = x_n - {_dec(gamma)} \times {2 * k}x_n = {_dec(r)}\,x_n\).",
-                rf"After {n} steps: \(x_{{{n}}} = {factor(r)}^{{{n}}} \times {factor(x0)} = {_dec(value)}\).",
+                rf"After {n} steps: \(x_{{{n}}} = ({_dec(r)})^{{{n}}} \times {factor(x0)} = {_dec(value)}\).",
                 fate],
         wrong=[((1 - k * gamma) ** n * x0, r"The slope of \(kx^2\) is \(2kx\): the factor is \(1 - 2k\gamma\), not \(1 - k\gamma\)."),
                (r * x0, rf"That is \(x_1\), one step: the factor applies once per step, {n} times in all."),
@@ -178,7 +179,7 @@ def gd_angle_to_minimum(rng):
     return numeric(
         rf"On the valley \(f(x, y) = {tex(f)}\), the minimum is at the origin. At \(({x0}, {y0})\), what is the angle, "
         r"in degrees, between the downhill direction \(-\nabla f\) and the straight line to the minimum? "
-        "(The nearest degree is enough.)",
+        "Give it to {precision}.",
         angle,
         hints=[rf"\(\nabla f = (2x, {2 * k}y)\). The direction to the minimum from \(({x0}, {y0})\) is \(({-x0}, {-y0})\).",
                r"The angle between \(\mathbf{u}\) and \(\mathbf{v}\): \(\cos\theta = \dfrac{\mathbf{u}\cdot\mathbf{v}}{|\mathbf{u}|\,|\mathbf{v}|}\)."],
@@ -191,7 +192,7 @@ def gd_angle_to_minimum(rng):
         wrong=[(180 - angle, r"That is the angle with \(+\nabla f\), which points uphill: use \(-\nabla f\)."),
                (math.radians(angle), "That is the angle in radians: give it in degrees.")],
         data={"f": learner(f), "point": [x0, y0]},
-        rel_tol=0.0, abs_tol=0.5,
+        precision=Precision(places=0),
     )
 
 
@@ -277,7 +278,7 @@ def gd_steps_to_converge(rng):
         wrong=[(n - 1, rf"At \(n = {n - 1}\), \(|x_n| \approx {abs(float(r)) ** (n - 1) * abs(x0):.3g}\), not yet below {_dec(tol)}: round \(n\) up."),
                (n_half, r"The slope of \(kx^2\) is \(2kx\), so the factor is \(1 - 2k\gamma\), not \(1 - k\gamma\).")],
         data={"f": learner(k * x**2), "x0": x0, "gamma": float(gamma), "tol": float(tol)},
-        rel_tol=0.0, abs_tol=0.01,
+        precision=Precision(places=0),
     )
 
 

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import sympy as sp
 
+from mvcalc.questions.builders import require
 from mvcalc.questions.m5.common import vector_question
 from mvcalc.questions.m5.newton_raphson import numeric
+from mvcalc.questions.precision import figures_to_tell_apart
 from mvcalc.questions.printing import learner, number, tex, x, y, z
 
 LAM = sp.Symbol("lambda")
@@ -132,10 +134,13 @@ def estimate_with_lambda(rng):
     estimate = best + lam * delta
     exact = {"product": new_c**2 / 4, "weighted": new_c**2 / (4 * k) if kind == "weighted" else 0,
              "distance": new_c**2 / (a * a + b * b) if kind == "distance" else 0}[kind]
+    # asked to the figures that tell the estimate from the exact new value (and both from f*)
+    precision = figures_to_tell_apart(estimate, [exact, best])
+    require(precision is not None)
     return numeric(
         rf"The {want} value of \(f(x, y) = {tex(f)}\) subject to \({tex(lhs)} = {c}\) is \(f^*\), with multiplier "
         rf"\(\lambda\). Find them, then use \(\lambda\) to estimate the {want} value when the constraint becomes "
-        rf"\({tex(lhs)} = {number(float(new_c))}\), without solving again.",
+        rf"\({tex(lhs)} = {number(float(new_c))}\), without solving again. Give the estimate to {{precision}}.",
         estimate,
         hints=[r"\(\lambda\) is the rate at which the best value changes as the constraint's constant grows: "
                r"\(f^*(c + \Delta c) \approx f^*(c) + \lambda\,\Delta c\).",
@@ -153,7 +158,7 @@ def estimate_with_lambda(rng):
                        r"is, but the question asks for \(f^* + \lambda\,\Delta c\).")],
         data={"f": learner(f), "g": learner(lhs - c), "c": c, "delta": float(delta), "kind": kind,
               "want": "max" if want == "largest" else "min"},
-        rel_tol=1e-4,
+        precision=precision,
     )
 
 

@@ -12,7 +12,7 @@ import sympy as sp
 
 from mvcalc.questions.builders import choice_question, require
 from mvcalc.questions.m5.newton_raphson import FORMULA, numeric
-from mvcalc.questions.printing import learner, tex, x
+from mvcalc.questions.printing import learner, shifted, tex, x
 
 
 def double_root(rng):
@@ -30,7 +30,7 @@ def double_root(rng):
         hints=[FORMULA, rf"\(f'(x) = {tex(sp.diff(f, x))}\). Work out \(x_1\) and \(x_2\): how does the distance to the root change?"],
         worked=[rf"\(f(x) = {tex((x - r) ** 2)}\) touches the axis at its root \(x = {r}\), where \(f'\) is zero too.",
                 rf"\(\dfrac{{f(x)}}{{f'(x)}} = \dfrac{{{tex((x - r) ** 2)}}}{{{tex(2 * (x - r))}}} = \dfrac{{{tex(x - r)}}}{{2}}\), "
-                r"so each step moves only half way to the root: \(x_{n+1} - " + str(r) + r" = \tfrac12 (x_n - " + str(r) + r")\)."
+                rf"so each step moves only half way to the root: \({shifted('x_{n+1}', r)} = \tfrac12 ({shifted('x_n', r)})\)."
                 if r else
                 rf"\(\dfrac{{f(x)}}{{f'(x)}} = \dfrac{{x^2}}{{2x}} = \dfrac{{x}}{{2}}\), so each step moves only half way to the "
                 r"root: \(x_{n+1} = \tfrac12 x_n\).",

@@ -10,10 +10,10 @@ import sympy as sp
 
 from mvcalc.questions.builders import choice_question, require
 from mvcalc.questions.exercise_set import nonzero
-from mvcalc.questions.m5.common import factor, vector_question
+from mvcalc.questions.m5.common import vector_question
 from mvcalc.questions.m5.newton_hessian import hybrid_step, newton_not_quadratic, where_newton_lands
 from mvcalc.questions.m5.newton_raphson import numeric
-from mvcalc.questions.printing import learner, matrix_tex, tex, x, y
+from mvcalc.questions.printing import factor, learner, matrix_tex, tex, x, y
 
 GD = r"Gradient descent: \(\mathbf{x}_{n+1} = \mathbf{x}_n - \gamma \nabla f(\mathbf{x}_n)\)."
 NEWTON = r"Newton's step: solve \(H \boldsymbol\delta = -\nabla f\), then \(\mathbf{x}_{n+1} = \mathbf{x}_n + \boldsymbol\delta\)."

@@ -86,7 +86,6 @@ def scaled_error_bars(rng):
                                              r"multiply by the square of the factor."),
                (value0, r"The best line stays the same, but its \(\chi^2\) does not: every term is divided by the factor squared.")],
         data={"chi2": value0, "factor": float(k)},
-        rel_tol=1e-3, abs_tol=1e-6,
     )
 
 
@@ -121,7 +120,6 @@ def error_from_curvature(rng):
                                                r"in the Taylor series."),
                (float(2 / curvature), r"That is the variance \(\sigma_a^2\): take its square root.")],
         data={"a": [float(p) for p, _ in rows], "chi2": [float(v) for _, v in rows]},
-        rel_tol=1e-3, abs_tol=1e-9,
     )
 
 
@@ -149,7 +147,6 @@ def correlation(rng):
                                                      r"of the diagonal, not by the variances."),
                (-rho, "Keep the sign of the off-diagonal entry.")],
         data={"cov": cov},
-        rel_tol=1e-3, abs_tol=1e-6,
     )
 
 
@@ -179,7 +176,6 @@ def covariance_from_hessian(rng):
                (var_b, r"That is the variance \(C_{bb}\): the standard error is its square root."),
                (math.sqrt(2 * r / det), r"That is \(\sigma_a\), from \(C_{aa}\): for \(b\) take the second diagonal entry.")],
         data={"H": H},
-        rel_tol=1e-3, abs_tol=1e-9,
     )
 
 

@@ -13,6 +13,7 @@ import sympy as sp
 from mvcalc.questions.builders import require
 from mvcalc.questions.m6.linear_regression import _numeric, _table
 from mvcalc.questions.model import Misconception, Question
+from mvcalc.questions.precision import Precision
 from mvcalc.questions.printing import learner, matrix_learner, matrix_tex, number, signed, tex
 
 a, b, x = sp.symbols("a b x")
@@ -115,7 +116,6 @@ def largest_gamma_fit(rng):
                (sp.Rational(2, s4), r"The curvature is \(2\sum x_i^4\), with the factor 2 from differentiating the square."),
                (sp.Rational(1, s2), r"Differentiate twice: each term \((y_i - a x_i^2)^2\) gives \(2x_i^4\), not \(x_i^2\).")],
         data={"x": xs, "y": ys, "model": "a x^2"},
-        rel_tol=1e-3, abs_tol=1e-6,
     )
 
 
@@ -164,7 +164,7 @@ def wrong_valley(rng):
     f_local, f_global = float(chi2.subs(b, local)), float(chi2.subs(b, global_))
     return _numeric(
         rf"A fit with one parameter \(b\) has \(\chi^2(b) = {chi2_tex}\), which has two valleys. Gradient descent with a small "
-        rf"step starts at \(b = {start}\). Where does it stop? Give \(b\) to 3 significant figures.",
+        rf"step starts at \(b = {start}\). Where does it stop? Give \(b\) to {{precision}}.",
         local,
         hints=[rf"It walks downhill until \(\dfrac{{d\chi^2}}{{db}} = {tex(sp.expand(slope))} = 0\): find the flat place "
                r"nearest the start, on the same side.",
@@ -181,7 +181,7 @@ def wrong_valley(rng):
                                     rf"\({tex(t * b)}\) tilts the valley, so solve \(d\chi^2/db = 0\)."),
                (roots[1], r"That flat place is the hump between the valleys, a local maximum: the descent walks away from it.")],
         data={"chi2": learner(chi2), "start": start},
-        rel_tol=5e-3, abs_tol=1e-3,
+        precision=Precision(figures=3),
     )
 
 

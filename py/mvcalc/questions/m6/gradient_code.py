@@ -1,8 +1,7 @@
-"""The gradient of chi-squared as code: grad_chi2(a, b, x, y) for a two-parameter model,
-tested against central differences of chi-squared on random parameters and data.
+"""The non-linear fit's code question: grad_chi2(a, b, x, y), tested against finite differences.
 
-Code questions are regenerated from their seed where sympy is not loaded, so this module
-imports no sympy (its set, fitting-non-linear, lists it among its templates).
+Its own module, free of sympy, because code questions are made again from their seed in the
+worker that runs learner code (see mvcalc.questions.code_templates).
 """
 from __future__ import annotations
 
