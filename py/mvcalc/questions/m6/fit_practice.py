@@ -214,8 +214,9 @@ def curve_fit_facts(rng):
     options = [{"text": t, "correct": ok, "feedback": fb if not ok else "That one is true too: select every true statement."}
                for ok, t, fb in picked]
     return multi_question(
-        rng, r"You fit a model with \(\texttt{params, cov = curve\_fit(model, x, y, p0=p0, sigma=sigma)}\). "
-             r"Select every true statement.",
+        rng, r"You fit a model with scipy's \(\texttt{curve\_fit}\), giving it a starting guess \(\texttt{p0}\) "
+             r"and the error bars \(\texttt{sigma}\); it returns the best parameters \(\texttt{params}\) and their "
+             r"covariance matrix \(\texttt{cov}\). Select every true statement.",
         options,
         hints=[r"\(\texttt{curve\_fit}\) minimises \(\chi^2\) by walking downhill from \(\texttt{p0}\) "
                r"(Levenberg–Marquardt: gradient descent blended with Newton's method).",
