@@ -87,6 +87,7 @@ MODULES: tuple[Module, ...] = (
         (
             _set("newton-raphson-1d", "Newton-Raphson in one dimension", "m5.newton_raphson"),
             _set("checking-newton-raphson", "Checking Newton-Raphson", "m5.checking_newton"),
+            _set("gradient-descent", "Gradient descent, step by step", "m5.gradient_descent"),
             _set("optimisation-scenarios", "Optimisation scenarios", "m5.scenarios"),
             _set("lagrange-multipliers", "Lagrange multipliers", "m5.lagrange"),
         ),
@@ -98,6 +99,7 @@ MODULES: tuple[Module, ...] = (
         (
             _set("linear-regression", "Linear regression", "m6.linear_regression"),
             _set("fitting-non-linear", "Fitting a non-linear function", "m6.fitting_non_linear"),
+            _set("fits-in-practice", "Fits in practice: goodness of fit and uncertainties", "m6.fit_practice"),
         ),
     ),
 )

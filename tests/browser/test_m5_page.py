@@ -11,7 +11,8 @@ from .conftest import canvas_ink, open_module
 
 SLUG = "m5-optimisation"
 FIGURES = ["fig-newton", "fig-descent", "fig-compare", "fig-lagrange", "fig-sandpit"]
-SETS = ["newton-raphson-1d", "checking-newton-raphson", "optimisation-scenarios", "lagrange-multipliers"]
+SETS = ["newton-raphson-1d", "checking-newton-raphson", "gradient-descent", "optimisation-scenarios",
+        "lagrange-multipliers"]
 
 
 def readout(page, fig: str, name: str) -> str:

@@ -14,7 +14,7 @@ from .conftest import canvas_ink, open_module
 
 SLUG = "m6-regression"
 FIGURES = ["fig-line-fit", "fig-slices", "fig-descent", "fig-compare", "fig-heights"]
-SETS = ["linear-regression", "fitting-non-linear"]
+SETS = ["linear-regression", "fitting-non-linear", "fits-in-practice"]
 
 # The lesson's data, written out here so the test does not trust the page's own module.
 X = np.arange(1.0, 11.0)

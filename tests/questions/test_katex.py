@@ -89,6 +89,7 @@ def collect():
                 for text in texts:
                     items += [[where, tex, display] for tex, display in maths(text)]
                 items += [[where, c.tex, False] for c in q.choices if c.tex]
+                items += [[where, t, d] for c in q.choices for t, d in maths(c.text)]
     return items
 
 

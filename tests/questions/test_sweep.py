@@ -80,13 +80,15 @@ def check_shape(q) -> None:
         assert len(q.choices) >= 3
         assert q.keys == [chr(ord("a") + i) for i in range(len(q.choices))]
         for c in q.choices:
-            assert c.tex or c.plot
+            assert c.tex or c.text or c.plot
             if c.tex:
                 balanced_tex(rf"\({c.tex}\)")
+            if c.text:
+                balanced_tex(c.text)
             if c.plot:
                 parse(c.plot.expr)
                 assert c.plot.title == f"({c.key})"
-        shown = [c.tex or c.plot.expr for c in q.choices]
+        shown = [c.tex or c.text or c.plot.expr for c in q.choices]
         assert len(set(shown)) == len(shown), "two choices look the same"
         assert set(q.solution.split(",")) <= set(q.keys)
     if q.kind == "numeric":

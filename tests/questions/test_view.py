@@ -30,7 +30,7 @@ def test_view_is_json_and_shows_no_answer_key(module, set_slug, seed):
         assert [c["key"] for c in shown["choices"]] == q.keys
         for choice in shown["choices"]:
             assert "value" not in choice, "a graph choice must not carry its formula"
-            assert choice.get("tex") or choice.get("plot")
+            assert choice.get("tex") or choice.get("text") or choice.get("plot")
     if shown["kind"] == "code":
         assert shown["entry"] and shown["starter"]
 

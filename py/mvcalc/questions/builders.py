@@ -93,7 +93,7 @@ def choice_question(rng: random.Random, prompt: str, options: Sequence[dict], *,
 
     Each option is a dict with ``correct`` (exactly one True), ``feedback``
     (said when a wrong option is chosen) and the Choice content: ``tex``,
-    ``plot`` and/or ``value``.  Worked steps may name the right option as
+    ``text`` (a sentence with maths in \\( \\)), ``plot`` and/or ``value``.  Worked steps may name the right option as
     ``{key}``, filled in after shuffling.
     """
     if sum(bool(o.get("correct")) for o in options) != 1:
@@ -105,7 +105,7 @@ def choice_question(rng: random.Random, prompt: str, options: Sequence[dict], *,
         plot = o.get("plot")
         if plot is not None:
             plot = Plot(plot.expr, plot.x_range, f"({key})", plot.y_range)
-        choices.append(Choice(key, o.get("tex", ""), plot, o.get("value", "")))
+        choices.append(Choice(key, o.get("tex", ""), plot, o.get("value", ""), o.get("text", "")))
         if o.get("correct"):
             solution = key
         elif o.get("feedback"):
@@ -135,7 +135,7 @@ def multi_question(rng: random.Random, prompt: str, options: Sequence[dict], *,
         raise ValueError("a select-all question needs at least one right option")
     choices, wrong = [], []
     for key, o in lettered:
-        choices.append(Choice(key, o.get("tex", ""), o.get("plot"), o.get("value", "")))
+        choices.append(Choice(key, o.get("tex", ""), o.get("plot"), o.get("value", ""), o.get("text", "")))
         if o.get("feedback"):
             picked = sorted(set(right) ^ {key})
             if picked:

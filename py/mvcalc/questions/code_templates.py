@@ -21,6 +21,8 @@ CODE_TEMPLATES: dict[str, str] = {
     "gradient": "mvcalc.questions.m2.finite_differences",
     "second_derivative": "mvcalc.questions.m2.finite_differences",
     "gradient_code": "mvcalc.questions.m6.gradient_code",
+    "descent_code": "mvcalc.questions.m5.descent_code",
+    "chi2_function": "mvcalc.questions.m6.chi2_function_code",
 }
 
 

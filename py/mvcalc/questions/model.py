@@ -40,6 +40,7 @@ class Choice:
     tex: str = ""
     plot: Plot | None = None
     value: str = ""
+    text: str = ""       # a sentence, with any maths in \( \): it wraps, where a \text{} in ``tex`` cannot
 
 
 @dataclass(frozen=True)

@@ -94,7 +94,7 @@ def question_view(q: Question, module_slug: str) -> dict:
     """What the page shows of question ``q`` of module ``module_slug`` (JSON-ready, no key)."""
     choices = []
     for choice in q.choices:
-        item: dict[str, Any] = {"key": choice.key, "tex": choice.tex}
+        item: dict[str, Any] = {"key": choice.key, "tex": choice.tex, "text": choice.text}
         if choice.plot is not None:
             item["plot"] = sample_plot(choice.plot)
         choices.append(item)

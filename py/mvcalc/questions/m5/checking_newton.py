@@ -10,6 +10,7 @@ import math
 import sympy as sp
 
 from mvcalc.questions.builders import choice_question, multi_question, require
+from mvcalc.questions.m5.newton_convergence import double_root, read_the_table
 from mvcalc.questions.m5.newton_raphson import FORMULA, numeric
 from mvcalc.questions.printing import factor, learner, number, tex, x
 
@@ -43,13 +44,13 @@ def the_cycle(rng):
     require(kind == "cycle")
     root = float(s + sp.nsolve(x**3 - 2 * x + 2, x, -1.77))
     options = [
-        {"correct": True, "tex": rf"\text{{It cycles for ever: }} {s}, {s + 1}, {s}, {s + 1}, \dots"},
-        {"tex": rf"\text{{It converges to the root near }} {root:.4f}",
+        {"correct": True, "text": rf"It cycles for ever: \({s}, {s + 1}, {s}, {s + 1}, \dots\)"},
+        {"text": rf"It converges to the root near \({root:.4f}\)",
          "feedback": "Work out x₁ and x₂ by hand: x₂ lands exactly back on x₀, so the guesses repeat and never reach the root."},
-        {"tex": r"\text{It diverges: the guesses grow without limit}",
+        {"text": r"It diverges: the guesses grow without limit",
          "feedback": "The guesses stay bounded: they repeat two values exactly."},
-        {"tex": r"\text{It stops at once: } f'(x_0) = 0",
-         "feedback": f"f′({s}) = {dfl(s):g}, not 0: a first step can be taken."},
+        {"text": r"It stops at once: \(f'(x_0) = 0\)",
+         "feedback": rf"\(f'({s}) = {dfl(s):g}\), not 0: a first step can be taken."},
     ]
     return choice_question(
         rng, rf"Newton-Raphson is started at \(x_0 = {s}\) on \[f(x) = {tex(f)}.\] What happens?", options,
@@ -82,7 +83,8 @@ def which_starts_converge(rng):
         options,
         hints=[FORMULA, r"\(f'(x) = 3x^2 - 3\) is zero at \(x = \pm 1\): what happens to a step there?"],
         worked=[r"\(f'(\pm 1) = 0\): from \(x_0 = \pm 1\) no step can be taken.",
-                "From the other starts the tangents lead to a root (try them in the lesson's figure, case 'flat tangents', for c = 1).",
+                "From the other starts the tangents lead to a root (the lesson's figure, case 'flat tangents', "
+                "shows this for x³ − 3x + 1).",
                 "So: {keys}."],
         data={"f": learner(f), "starts": starts, "fates": [fates[s] for s in starts]},
     )
@@ -151,4 +153,4 @@ def cycle_start(rng):
     )
 
 
-TEMPLATES = [the_cycle, doubling, cycle_start, which_starts_converge, jump_root]
+TEMPLATES = [the_cycle, doubling, cycle_start, which_starts_converge, jump_root, double_root, read_the_table]

@@ -8,11 +8,13 @@ from __future__ import annotations
 import sympy as sp
 
 from mvcalc.questions.m5.common import vector_question
+from mvcalc.questions.m5.lagrange_setup import estimate_with_lambda, lagrangian_gradient, three_variables
 from mvcalc.questions.m5.newton_raphson import numeric
 from mvcalc.questions.printing import learner, tex, x, y
 
 CONDITION = (r"At a constrained optimum \(\nabla f = \lambda \nabla g\) and \(g = 0\): "
              r"three equations for \(x, y, \lambda\).")
+LAM = sp.Symbol("lambda")
 ORDER = "Type [x, y, λ] as a vector, e.g. [2, 1.5, 0.5] (fractions like 3/2 are fine)."
 
 
@@ -43,9 +45,9 @@ def nearest_point(rng):
         rf"Find the point of the line \({tex(a * x + b * y)} = {c}\) closest to the origin by minimising "
         rf"\(f = x^2 + y^2\) with \(g = {tex(a * x + b * y - c)}\). Give \([x, y, \lambda]\).",
         [px, py, lam],
-        hints=[CONDITION, rf"\(2x = {a}\lambda\) and \(2y = {b}\lambda\): put \(x = {tex(sp.Rational(a, 2))}\lambda\), "
-                          rf"\(y = {tex(sp.Rational(b, 2))}\lambda\) into the line."],
-        worked=[rf"\(\nabla f = (2x, 2y)\), \(\nabla g = ({a}, {b})\): \(x = {tex(sp.Rational(a, 2))}\lambda\), \(y = {tex(sp.Rational(b, 2))}\lambda\).",
+        hints=[CONDITION, rf"\(2x = {tex(a * LAM)}\) and \(2y = {tex(b * LAM)}\): put \(x = {tex(sp.Rational(a, 2) * LAM)}\), "
+                          rf"\(y = {tex(sp.Rational(b, 2) * LAM)}\) into the line."],
+        worked=[rf"\(\nabla f = (2x, 2y)\), \(\nabla g = ({a}, {b})\): \(x = {tex(sp.Rational(a, 2) * LAM)}\), \(y = {tex(sp.Rational(b, 2) * LAM)}\).",
                 rf"In the line: \(\frac{{{n2}}}{{2}}\lambda = {c}\), so \(\lambda = {tex(lam)}\).",
                 rf"So \((x, y) = ({tex(px)}, {tex(py)})\): along the line's normal \(({a}, {b})\), as it should be."],
         wrong=[([px, py, lam / 2], r"\(\nabla f = (2x, 2y)\): don't drop the 2 when finding \(\lambda\)."),
@@ -85,9 +87,10 @@ def cubic_on_circle(rng):
         sign * value if sign == 1 else -value,
         hints=[CONDITION, r"From \(2xy = 2\lambda x\): \(x = 0\) or \(y = \lambda\); then \(x^2 = 2y^2\) on the second equation."],
         worked=[r"\(\nabla f = " + ("" if sign > 0 else "-") + r"(2xy, x^2)\), \(\nabla g = (2x, 2y)\).",
-                rf"With \(x \ne 0\): \(x^2 = 2y^2\), and the circle gives \(3y^2 = {R2}\), \(y = \pm {m}\), \(x = \pm {m}\sqrt 2\).",
+                rf"With \(x \ne 0\): \(x^2 = 2y^2\), and the circle gives \(3y^2 = {R2}\), \(y = \pm {m}\), \(x = \pm {tex(m * sp.sqrt(2))}\).",
                 rf"\(x^2 y = 2 \cdot {m * m} \cdot (\pm {m}) = \pm {value}\); with \(x = 0\), \(f = 0\). So the {want} is \({-value if sign < 0 else value}\)."],
-        wrong=[(m * m * 3 * m, r"\((\sqrt{3}m)^2 \cdot \dots\): the best point is not on an axis; solve \(\nabla f = \lambda \nabla g\)."),
+        wrong=[(3 * m**3, rf"That takes \(x^2 = {R2}\) (the whole radius squared) together with \(y = {m}\), but that "
+                           r"point is not on the circle: solve \(\nabla f = \lambda \nabla g\) with the constraint."),
                (value * (-1 if sign > 0 else 1), "That is the value at the opposite extreme.")],
         data={"f": ("-" if sign < 0 else "") + "x^2 y", "g": f"x^2 + y^2 - {R2}", "want": "max" if sign > 0 else "min"},
     )
@@ -102,7 +105,7 @@ def multiplier_meaning(rng):
     best = sp.Rational(k * c * c, k + 1)
     return numeric(
         rf"Minimise \(f = x^2 + {k}y^2\) subject to \(x + y = {c}\). What is the multiplier \(\lambda\)? "
-        rf"(Check: it equals the rate at which the best value of \(f\) grows as the {c} is increased.)",
+        rf"(Check: it equals the rate at which the best value of \(f\) grows as the constraint's {c} is increased.)",
         lam,
         hints=[CONDITION, rf"\(2x = \lambda\) and \({2 * k}y = \lambda\), so \(x = {k}y\)."],
         worked=[rf"\(2x = \lambda\), \({2 * k}y = \lambda\): \(x = {k}y\); the constraint gives \(y = {tex(sp.Rational(c, k + 1))}\), \(x = {tex(sp.Rational(k * c, k + 1))}\).",
@@ -114,4 +117,5 @@ def multiplier_meaning(rng):
     )
 
 
-TEMPLATES = [product_on_line, nearest_point, line_on_circle, cubic_on_circle, multiplier_meaning]
+TEMPLATES = [product_on_line, nearest_point, line_on_circle, cubic_on_circle, multiplier_meaning,
+             lagrangian_gradient, three_variables, estimate_with_lambda]

@@ -78,9 +78,10 @@ def cubic_two_steps(rng):
     x0 = nonzero(rng, -3, 3, not_one=False)
     f = x**3 + b * x + c
     df = 3 * x**2 + b
-    require(df.subs(x, x0) != 0)
+    # a start (or x1) that is already a root makes "two steps" a trick question: re-roll it
+    require(df.subs(x, x0) != 0 and f.subs(x, x0) != 0)
     x1 = _step(f, df, x0)
-    require(df.subs(x, x1) != 0 and abs(float(x1)) < 10)
+    require(df.subs(x, x1) != 0 and f.subs(x, x1) != 0 and abs(float(x1)) < 10)
     x2 = _step(f, df, x1)
     return numeric(
         rf"For \(f(x) = {tex(f)}\), start at \(x_0 = {x0}\) and take two Newton-Raphson steps. "
@@ -172,4 +173,75 @@ def iterate_to_root(rng):
     )
 
 
-TEMPLATES = [square_root, cubic_one_step, update_formula, cubic_two_steps, transcendental, iterate_to_root]
+def _sci(value: float) -> str:
+    """TeX for a small positive number: "3.9 \\times 10^{-1}", "1.8" (two figures)."""
+    mantissa, exponent = f"{value:.1e}".split("e")
+    return mantissa if int(exponent) == 0 else rf"{mantissa} \times 10^{{{int(exponent)}}}"
+
+
+def minimum_step(rng):
+    """Newton for a minimum: solve g'(x) = 0, so the step is g'/g'' (the lesson's "from roots to minima")."""
+    b = rng.randint(-4, 3)
+    c = nonzero(rng, -6, 6, not_one=False)
+    x0 = rng.choice([-2, -1, 1, 2])
+    g = x**4 + b * x**2 + c * x
+    g1, g2 = 4 * x**3 + 2 * b * x + c, 12 * x**2 + 2 * b
+    v1, v2, v0 = g1.subs(x, x0), g2.subs(x, x0), g.subs(x, x0)
+    require(v1 != 0 and v2 != 0 and v0 != 0)
+    x1 = sp.nsimplify(x0 - v1 / v2)
+    shape = (r"\(g''(x_0) > 0\): near the start \(g\) curves up like a bowl, so the step heads for a minimum."
+             if v2 > 0 else
+             r"\(g''(x_0) < 0\): near the start \(g\) curves down, so this step heads for a maximum, not a "
+             r"minimum: Newton's method finds flat places of either kind, and the sign of \(g''\) tells them apart.")
+    return numeric(
+        rf"To find a minimum of \[g(x) = {tex(g)},\] Newton-Raphson solves \(g'(x) = 0\). Take one step from "
+        rf"\(x_0 = {x0}\). What is \(x_1\)?",
+        x1,
+        hints=[r"Apply Newton-Raphson to \(f = g'\), whose slope is \(f' = g''\): "
+               r"\(x_{n+1} = x_n - \dfrac{g'(x_n)}{g''(x_n)}\).",
+               rf"\(g'(x) = {tex(g1)}\) and \(g''(x) = {tex(g2)}\)."],
+        worked=[rf"\(g'(x) = {tex(g1)}\), \(g''(x) = {tex(g2)}\); at \(x_0 = {x0}\): \(g' = {v1}\), \(g'' = {v2}\).",
+                rf"\(x_1 = {x0} - \dfrac{{{v1}}}{{{v2}}} = {tex(x1)}\)" + ("." if x1.is_integer else rf" \(\approx {float(x1):.6g}\)."),
+                shape],
+        wrong=[(x0 - v0 / v1, r"That is Newton-Raphson on \(g\) itself, which looks for \(g = 0\). A minimum is where "
+                              r"the slope is zero: use \(g'/g''\)."),
+               (x0 + v1 / v2, SIGN),
+               (x0 - v2 / v1, r"The fraction is upside down: divide \(g'\) by \(g''\).")],
+        data={"g": learner(g), "x0": x0, "steps": 1},
+    )
+
+
+def digits_double(rng):
+    """How fast it converges: the error roughly squares every step, so the correct digits double."""
+    a = rng.choice([2, 3, 5, 6, 7, 10, 11])
+    k = rng.choice([2, 2, 3])
+    x0 = rng.choice([1, 2, 3, 4])
+    f = x**k - a
+    fl, dfl = sp.lambdify(x, f), sp.lambdify(x, sp.diff(f, x))
+    root = a ** (1 / k)
+    require(abs(x0 - root) > 0.3)
+    xs = [float(x0)]
+    while abs(xs[-1] - root) >= 5e-7:
+        xs.append(xs[-1] - fl(xs[-1]) / dfl(xs[-1]))
+    n = len(xs) - 1
+    require(n >= 3 and abs(abs(xs[-1] - root) - 5e-7) > 1e-9 and abs(abs(xs[-2] - root) - 5e-7) > 1e-9)
+    rows = r" \\ ".join(rf"{i} & {v:.9f} & {_sci(abs(v - root))}" for i, v in enumerate(xs))
+    return numeric(
+        rf"Newton-Raphson on \(f(x) = {tex(f)}\) from \(x_0 = {x0}\) finds \({tex(sp.root(a, k))} \approx {root:.9f}\). "
+        r"After how many steps is \(x_n\) first within \(5 \times 10^{-7}\) of it, so that its first six "
+        r"decimals are right?",
+        n,
+        hints=[FORMULA, rf"\(f'(x) = {tex(sp.diff(f, x))}\). Keep a table of \(x_n\) and its error \(|x_n - {tex(sp.root(a, k))}|\)."],
+        worked=[r"The guesses and their errors: \[\begin{array}{c|cc} n & x_n & \text{error} \\ \hline " + rows + r" \end{array}\]",
+                rf"The error first drops below \(5 \times 10^{{-7}}\) at \(n = {n}\).",
+                r"Near the root each error is roughly a constant times the square of the one before, so the number of "
+                r"correct digits roughly doubles every step: that is why Newton-Raphson needs so few steps."],
+        wrong=[(n - 1, rf"After {n - 1} steps the error is still about \({_sci(abs(xs[-2] - root))}\): one more step is needed."),
+               (n + 1, rf"Count the steps from \(x_0\): \(x_{{{n}}}\) is already within \(5 \times 10^{{-7}}\).")],
+        data={"f": learner(f), "x0": x0, "tol": 5e-7},
+        precision=Precision(places=0),
+    )
+
+
+TEMPLATES = [square_root, cubic_one_step, update_formula, cubic_two_steps, transcendental, iterate_to_root,
+             minimum_step, digits_double]

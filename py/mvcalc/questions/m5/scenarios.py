@@ -11,8 +11,9 @@ import sympy as sp
 from mvcalc.questions.builders import choice_question, require
 from mvcalc.questions.exercise_set import nonzero
 from mvcalc.questions.m5.common import vector_question
+from mvcalc.questions.m5.newton_hessian import hybrid_step, newton_not_quadratic, where_newton_lands
 from mvcalc.questions.m5.newton_raphson import numeric
-from mvcalc.questions.printing import learner, matrix_tex, tex, x, y
+from mvcalc.questions.printing import factor, learner, matrix_tex, tex, x, y
 
 GD = r"Gradient descent: \(\mathbf{x}_{n+1} = \mathbf{x}_n - \gamma \nabla f(\mathbf{x}_n)\)."
 NEWTON = r"Newton's step: solve \(H \boldsymbol\delta = -\nabla f\), then \(\mathbf{x}_{n+1} = \mathbf{x}_n + \boldsymbol\delta\)."
@@ -32,7 +33,8 @@ def gd_step(rng):
         new,
         hints=[GD, rf"\(\nabla f = ({tex(2 * a * x)}, {tex(2 * b * y)})\), which is \(({g[0]}, {g[1]})\) at the start."],
         worked=[rf"\(\nabla f({p[0]}, {p[1]}) = ({g[0]}, {g[1]})\).",
-                rf"\(x_1 = {p[0]} - {tex(gamma)} \times ({g[0]}) = {tex(new[0])}\), \(y_1 = {p[1]} - {tex(gamma)} \times ({g[1]}) = {tex(new[1])}\)."],
+                rf"\(x_1 = {p[0]} - {tex(gamma)} \times {factor(g[0])} = {tex(new[0])}\), "
+                rf"\(y_1 = {p[1]} - {tex(gamma)} \times {factor(g[1])} = {tex(new[1])}\)."],
         wrong=[([p[0] + gamma * g[0], p[1] + gamma * g[1]], "Sign slip: that step went uphill. Subtract γ∇f."),
                ([p[0] - g[0], p[1] - g[1]], "Multiply the gradient by γ before subtracting it.")],
         data={"f": learner(f), "start": list(p), "gamma": float(gamma), "task": "step"},
@@ -67,12 +69,12 @@ def zigzag(rng):
     fx, fy = 1 - 2 * a * gamma, 1 - 2 * b * gamma
     require(fx != 0 and fy != 0 and abs(fx) < 1 and abs(fy) < 1)
     truth = ("both" if fx < 0 and fy < 0 else "x" if fx < 0 else "y" if fy < 0 else "neither")
-    text = {"x": r"\text{Only } x \text{ zig-zags (flips sign every step)}",
-            "y": r"\text{Only } y \text{ zig-zags (flips sign every step)}",
-            "both": r"\text{Both } x \text{ and } y \text{ zig-zag}",
-            "neither": r"\text{Neither: both shrink steadily without changing sign}"}
+    text = {"x": r"Only \(x\) zig-zags (flips sign every step)",
+            "y": r"Only \(y\) zig-zags (flips sign every step)",
+            "both": r"Both \(x\) and \(y\) zig-zag",
+            "neither": r"Neither: both shrink steadily without changing sign"}
     f = a * x**2 + b * y**2
-    options = [{"correct": k == truth, "tex": t,
+    options = [{"correct": k == truth, "text": t,
                 "feedback": rf"Work out each factor: \(x\) is multiplied by \({tex(fx)}\) and \(y\) by \({tex(fy)}\); a negative factor flips the sign."}
                for k, t in text.items()]
     return choice_question(
@@ -126,12 +128,14 @@ def hybrid_decision(rng):
     d = -Hm.LUsolve(Jm)
     slope = (Jm.T * d)[0]
     length = sp.sqrt(d.dot(d))
-    truth = "uphill" if slope >= 0 else ("long" if length > 2 else "fine")
+    # grad f . delta = 0 is neither uphill nor downhill (a step along the contour): re-roll it
+    require(slope != 0)
+    truth = "uphill" if slope > 0 else ("long" if length > 2 else "fine")
     require(truth == case)
-    text = {"fine": r"\text{Newton's step: it points downhill and is no longer than 2}",
-            "uphill": r"\text{The gradient step: Newton's step points uphill } (\nabla f \cdot \boldsymbol\delta \ge 0)",
-            "long": r"\text{The gradient step: Newton's step is longer than 2}"}
-    options = [{"correct": k == truth, "tex": t,
+    text = {"fine": r"Newton's step: it points downhill and is no longer than 2",
+            "uphill": r"The gradient step: Newton's step points uphill \((\nabla f \cdot \boldsymbol\delta > 0)\)",
+            "long": r"The gradient step: Newton's step is longer than 2"}
+    options = [{"correct": k == truth, "text": t,
                 "feedback": rf"Compute \(\boldsymbol\delta = -H^{{-1}}\nabla f = ({tex(d[0])}, {tex(d[1])})\): "
                             rf"\(\nabla f \cdot \boldsymbol\delta = {tex(slope)}\) and its length is \({tex(length)}\)."}
                for k, t in text.items()]
@@ -148,4 +152,5 @@ def hybrid_decision(rng):
     )
 
 
-TEMPLATES = [gd_step, largest_gamma, zigzag, newton_quadratic, hybrid_decision]
+TEMPLATES = [gd_step, largest_gamma, zigzag, newton_quadratic, hybrid_decision,
+             newton_not_quadratic, hybrid_step, where_newton_lands]

@@ -1,17 +1,18 @@
 """Fitting a non-linear function: partial derivatives of a model and of chi-squared,
 gradient-descent steps by hand, local minima and starting values, and the gradient
-of chi-squared as code (checked against finite differences on random inputs).
+of chi-squared as code (in gradient_code.py, a module without sympy, as code questions need).
 """
 from __future__ import annotations
 
 import dataclasses
 
-import numpy as np
 import sympy as sp
 
 from mvcalc.questions.builders import derivative_question, multi_question, choice_question, require
 from mvcalc.questions.m6.linear_regression import _numeric, _table
 from mvcalc.questions.m6.gradient_code import gradient_code
+from mvcalc.questions.m6.nonlinear_fits import (chi2_gradient_b, largest_gamma_fit, model_jacobian,
+                                                starting_values_from_data, wrong_valley)
 from mvcalc.questions.printing import number, terms, tex
 
 a, b, x = sp.symbols("a b x")
@@ -147,19 +148,20 @@ def step_two_parameters(rng):
 
 
 STATEMENTS = [
-    (True, r"\text{Gradient descent stops at the first place where the gradient is zero, which may be a local minimum.}",
+    (True, r"Gradient descent stops at the first place where the gradient is zero, which may be a local minimum.",
      ""),
-    (True, r"\text{Starting from different values can end in different minima.}", ""),
-    (True, r"\text{A start close to the answer (e.g. the peak's position read off a plot) makes a good fit likelier.}", ""),
-    (True, r"\text{For a straight line, }\chi^2\text{ is a single bowl: every start leads to the same best fit.}", ""),
-    (True, r"\text{Far from the data, a narrow peak's }\chi^2\text{ is almost flat, so the steps can be tiny or stall.}", ""),
-    (False, r"\text{A point where the gradient of }\chi^2\text{ is zero is always the global minimum.}",
+    (True, r"Starting from different values can end in different minima.", ""),
+    (True, r"A start close to the answer (e.g. the peak's position read off a plot) makes a good fit likelier.", ""),
+    (True, r"For a straight line, \(\chi^2\) is a single bowl: with a small enough step size, every start "
+           r"leads to the same best fit.", ""),
+    (True, r"Far from the data, a narrow peak's \(\chi^2\) is almost flat, so the steps can be tiny or stall.", ""),
+    (False, r"A point where the gradient of \(\chi^2\) is zero is always the global minimum.",
      r"A zero gradient only says the ground is flat there: a local minimum, a maximum or a saddle look the same to the gradient."),
-    (False, r"\text{A larger step size always finds the minimum faster.}",
+    (False, r"A larger step size always finds the minimum faster.",
      r"Too large a step overshoots the valley and can diverge."),
-    (False, r"\text{The starting values do not matter for a non-linear fit.}",
+    (False, r"The starting values do not matter for a non-linear fit.",
      r"For a non-linear model, \(\chi^2\) can have several valleys: where you start decides which one you reach."),
-    (False, r"\text{If the fit ends with a large }\chi^2\text{, the data must be wrong.}",
+    (False, r"If the fit ends with a large \(\chi^2\), the data must be wrong.",
      r"A large \(\chi^2\) can also mean a local minimum or the wrong model: try other starting values first."),
 ]
 
@@ -171,7 +173,7 @@ def local_minima(rng):
     picked = rng.sample(true, 2) + rng.sample(false, 2)
     extra = rng.choice([s for s in STATEMENTS if s not in picked])
     picked.append(extra)
-    options = [{"tex": t, "correct": ok, "feedback": fb if not ok else
+    options = [{"text": t, "correct": ok, "feedback": fb if not ok else
                 "That one is true too: select every true statement."} for ok, t, fb in picked]
     return multi_question(
         rng, r"A non-linear model is fitted by gradient descent on \(\chi^2\). Select every true statement.",
@@ -186,34 +188,52 @@ def local_minima(rng):
 
 
 def starting_values(rng):
-    """Choose starting values for a Gaussian peak fit."""
+    """Choose starting values for a Gaussian peak fit (the model depends on sigma only through sigma^2)."""
     peak = rng.choice([3, 4, 5, 6, 7])
     width = rng.choice([0.3, 0.5, 0.4])
     far = peak + rng.choice([-3, 3])
+    w = number(width)
+
+    def start(mu, sigma):
+        return {"tex": rf"\mu = {number(mu)},\ \sigma = {number(sigma)}", "value": f"{number(mu)}, {number(sigma)}"}
+
     options = [
-        {"tex": rf"\mu = {peak},\ \sigma = {number(width)}", "correct": True},
-        {"tex": rf"\mu = {far},\ \sigma = {number(width)}",
+        {**start(peak, width), "correct": True,
+         "feedback": r"That start already sits on the peak with about the right width: the gradient leads "
+                     r"straight to the best fit."},
+        {**start(peak, -width), "correct": True,
+         "feedback": rf"The model uses \(\sigma\) only through \(\sigma^2\), so \(\sigma = -{w}\) draws exactly "
+                     rf"the same curve as \(\sigma = {w}\): \(\chi^2\) is the same, and the descent ends at minus the "
+                     r"best \(\sigma\), which is the same fitted curve (report its size, \(|\sigma|\))."},
+        {**start(far, width),
          "feedback": r"So far from the peak, the model is almost zero at every data point: \(\chi^2\) is nearly "
                      r"flat there, the gradient tiny, and the descent stalls."},
-        {"tex": rf"\mu = {peak},\ \sigma = -{number(width)}",
-         "feedback": r"A width must be positive: a negative \(\sigma\) is not a sensible start."},
-        {"tex": rf"\mu = 0,\ \sigma = {number(width / 10)}",
+        {**start(0, width / 10),
          "feedback": r"A very narrow peak far from the data fits none of it: \(\chi^2\) is flat there and the "
                      r"descent has nothing to follow."},
+        {**start(peak, 0),
+         "feedback": r"With \(\sigma = 0\) the model divides by zero: it is not defined, so there is no "
+                     r"gradient to follow."},
     ]
-    return choice_question(
+    return multi_question(
         rng, rf"Measurements show one narrow peak, centred near \(x \approx {peak}\) and about {number(4 * width)} wide. "
-             r"You fit \(y = A\, e^{-(x - \mu)^2 / 2\sigma^2}\) by gradient descent. Which starting values "
-             r"are most likely to reach the right fit?",
+             r"You fit \(y = A\, e^{-(x - \mu)^2 / 2\sigma^2}\) by gradient descent, with \(A\) started at the "
+             r"peak's height. Which starting values of \(\mu\) and \(\sigma\) are likely to reach the right fit? "
+             r"Select all that apply.",
         options,
         hints=[r"Gradient descent needs a slope to follow: where the model misses every data point, "
                r"\(\chi^2\) barely changes as the parameters move.",
-               r"Read the starting values off a plot of the data."],
+               r"Read the starting values off a plot of the data. And look closely at how \(\sigma\) enters "
+               r"the model: would a negative \(\sigma\) draw a different curve?"],
         worked=[r"Start where the model already overlaps the data: \(\mu\) at the peak and a width of the "
-                r"right size, so the gradient points to the best fit. That is {key}."],
+                r"right size, so the gradient points to the best fit.",
+                rf"\(\sigma\) appears only as \(\sigma^2\), so \(\sigma = -{w}\) gives the same curve as "
+                rf"\(\sigma = {w}\) and works just as well; \(\sigma = 0\) is not allowed at all.",
+                r"So: {keys}."],
         data={"peak": peak, "width": width},
     )
 
 
 TEMPLATES = [model_partial, chi2_partial, step_one_parameter, step_two_parameters, local_minima,
-             starting_values, gradient_code]
+             starting_values, gradient_code, model_jacobian, chi2_gradient_b, largest_gamma_fit,
+             starting_values_from_data, wrong_valley]

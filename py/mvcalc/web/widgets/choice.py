@@ -1,11 +1,12 @@
 """Choose one (radio buttons) or all that apply (checkboxes), in a fieldset.
 
-Options are formulas (KaTeX) or small graphs drawn from the checker's points,
-each with a text alternative made from its data (never its formula).
+Options are formulas (KaTeX), sentences with inline maths (typeset like a prompt, so they
+wrap), or small graphs drawn from the checker's points, each with a text alternative made
+from its data (never its formula).
 """
 from __future__ import annotations
 
-from ..dom import element, on
+from ..dom import element, on, render_math
 from .answer_box import katex
 from .plot import draw
 
@@ -36,6 +37,10 @@ class ChoiceInput:
                 draw(body, choice["plot"], label=choice["plot"].get("alt", f"Graph ({key})"))
             if choice.get("tex"):
                 katex(choice["tex"], element("span", cls="ex-choice-tex", parent=body))
+            if choice.get("text"):
+                # words with inline maths, typeset like a prompt: they wrap (KaTeX never wraps \text{})
+                render_math(element("span", cls="ex-choice-text", text=choice["text"], parent=body))
+                fieldset.classList.add("prose")
             on(box, "change", lambda event: self.on_change(self.value()))
             on(box, "keydown", self._keydown)
             self.boxes.append(box)
