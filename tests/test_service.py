@@ -67,21 +67,14 @@ def test_a_runaway_function_is_stopped_with_words():
 
 
 def test_graph_plots_are_points_with_a_text_alternative():
+    from mvcalc.questions.figure_view import CURVE_POINTS
     view = service.question_view("m1-what-is-calculus", "matching-functions", 0)
     plots = [c["plot"] for c in view["choices"] if c.get("plot")] or [view["figure"]]
     for plot in plots:
-        assert len(plot["x"]) == len(plot["y"]) == service.PLOT_POINTS
+        (curve,) = plot["items"]
+        assert len(curve["x"]) == len(curve["y"]) == CURVE_POINTS
         assert plot["y_range"][0] < plot["y_range"][1]
         assert "crosses" in plot["alt"] and "x from" in plot["alt"]
-
-
-def test_describe_curve_reads_shape_not_formula():
-    xs = [-2 + i * 0.01 for i in range(401)]
-    ys = [x * x - 1 for x in xs]
-    text = service.describe_curve(xs, ys, (-2, 4), "(b)")
-    assert text.startswith("Graph (b)") and "x ≈ -1, 1" in text and "lowest y = -1" in text
-    broken = service.describe_curve(xs, [None if abs(x) < 0.05 else 1 / x for x in xs], (-5, 5))
-    assert "undefined" in broken
 
 
 def test_handle_speaks_json_and_reports_errors_as_data():

@@ -19,7 +19,7 @@ from pyodide.ffi import create_proxy
 from . import checker, progress
 from .dom import document, element, on, render_math, window
 from .widgets import input_for
-from .widgets.plot import draw
+from .widgets.plot import draw, words
 
 PREPARING = "Preparing the exercises (sympy is loading in the background)…"
 LABELS = {"correct": "Correct!", "wrong": "Not quite.", "invalid": "Couldn't read your answer.",
@@ -202,11 +202,11 @@ class ExerciseSetWidget:
         prompt = element("div", cls="ex-prompt", parent=self.body)
         prompt.textContent = view["prompt"]
         render_math(prompt)
-        if view.get("figure"):
-            figure = element("figure", cls="ex-figure", parent=self.body)
-            draw(figure, view["figure"], width=420, height=260)
-            element("figcaption", cls="figure-alt", text=view["figure"]["alt"], parent=figure)
         self.input = input_for(view, self.uid, self.check, self._typed)
+        if view.get("figure") and not getattr(self.input, "shows_figure", False):
+            figure = element("figure", cls="ex-figure", parent=self.body)
+            draw(figure, view["figure"], width=460)
+            words(figure, view["figure"]["alt"])
         self.input.build(self.body)
         saved = progress.question(self.module, self.slug, self.index)
         if saved.get("answer") and int(saved.get("variant", 0)) == self.variant:
@@ -243,7 +243,7 @@ class ExerciseSetWidget:
             return
         answer = self.input.value()
         if not answer.strip():
-            self.say("invalid", "Type your answer first (nothing was counted).")
+            self.say("invalid", getattr(self.input, "empty_message", "Type your answer first (nothing was counted)."))
             return
         spawn(self._check(answer))
 
