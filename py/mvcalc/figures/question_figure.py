@@ -46,7 +46,7 @@ def paint(view: dict, width: float, height: float, ratio: float = 1.0):
         narrow = width < NARROW_PX
         for item in view["items"]:
             DRAW[item["type"]](ax, item, view)
-        if view.get("origin", True):
+        if view.get("origin", True) and not any(item["type"] == "contour" for item in view["items"]):
             if y0 < 0 < y1:
                 ax.axhline(0, color=GREY, linewidth=0.9, zorder=1)
             if x0 < 0 < x1:
@@ -124,7 +124,8 @@ def _contour(ax, item: dict, view: dict) -> None:
     if item.get("filled", True) and len(levels) >= 2:
         ax.contourf(item["x"], item["y"], z, levels=levels, cmap="viridis", alpha=0.28,
                     extend="both", zorder=0)
-    lines = ax.contour(item["x"], item["y"], z, levels=levels, colors="#4a5568", linewidths=0.8, zorder=1)
+    lines = ax.contour(item["x"], item["y"], z, levels=levels, colors="#4a5568", linewidths=0.8, zorder=1,
+                       linestyles="solid")
     if item.get("labels", True):
         ax.clabel(lines, fontsize=7.5, inline=True, fmt=_level_text)
 
@@ -143,9 +144,11 @@ def _arrow(ax, item: dict, view: dict) -> None:
 
 def _path(ax, item: dict, view: dict) -> None:
     colour = COLOURS[item["colour"]]
-    ax.plot(item["x"], item["y"], color=colour, linestyle=DASHES[item["style"]], linewidth=1.6,
-            marker="o", markersize=3.5, zorder=4)
-    ax.plot(item["x"][:1], item["y"][:1], "o", color=colour, markersize=6, zorder=4)
+    dots = item.get("dots", True)
+    ax.plot(item["x"], item["y"], color=colour, linestyle=DASHES[item["style"]], linewidth=1.6 if dots else 1.8,
+            marker="o" if dots else None, markersize=3.5, zorder=4)
+    if dots:                                 # a path's start, bigger
+        ax.plot(item["x"][:1], item["y"][:1], "o", color=colour, markersize=6, zorder=4)
 
 
 def _marker(ax, item: dict, view: dict) -> None:

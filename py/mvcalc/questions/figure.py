@@ -70,7 +70,8 @@ class Arrow:
 
 @dataclass(frozen=True)
 class Path:
-    """A polyline through the points (``xs[i]``, ``ys[i]``), each point dotted (a descent path)."""
+    """A polyline through the points (``xs[i]``, ``ys[i]``), each point dotted (a descent path)
+    unless ``dots`` is False (a line, a constraint curve)."""
 
     xs: tuple[float, ...]
     ys: tuple[float, ...]
@@ -78,6 +79,7 @@ class Path:
     name: str = "path"
     colour: str = "vermilion"
     style: str = "solid"
+    dots: bool = True
 
 
 @dataclass(frozen=True)

@@ -90,16 +90,17 @@ def describe_contour(item: dict, markers: list[dict]) -> str:
         return f"A contour map of {name}, undefined everywhere shown."
     parts = [f"A contour map of {name}: level curves {_levels_text(item['levels'])}"]
     cx, cy = (xs[0] + xs[-1]) / 2, (ys[0] + ys[-1]) / 2
-    spots = [("the centre", cx, cy), ("the middle of the left edge", xs[0], cy),
-             ("of the right edge", xs[-1], cy), ("of the bottom edge", cx, ys[0]),
-             ("of the top edge", cx, ys[-1])]
-    readings = []
-    for words, x, y in spots:
+    centre = _value_at(item, cx, cy)
+    if centre is not None:
+        parts.append(f"{name} is about {fmt(centre)} at the centre {point(cx, cy)}")
+    edges = []
+    for words, x, y in (("on the left", xs[0], cy), ("on the right", xs[-1], cy),
+                        ("at the bottom", cx, ys[0]), ("at the top", cx, ys[-1])):
         value = _value_at(item, x, y)
         if value is not None:
-            readings.append(f"{fmt(value)} at {words} {point(x, y)}")
-    if readings:
-        parts.append(f"{name} is about " + ", ".join(readings))
+            edges.append(f"{fmt(value)} {words} {point(x, y)}")
+    if edges:
+        parts.append("in the middle of each edge it is about " + ", ".join(edges))
     low, high = min(cells), max(cells)
     parts.append(f"lowest shown {fmt(low[0])} near {point(low[1], low[2])}, "
                  f"highest {fmt(high[0])} near {point(high[1], high[2])}")

@@ -73,7 +73,7 @@ def _item(item, figure: Figure) -> dict:
     if isinstance(item, Arrow):
         return {**base, "x": _rounded([item.start[0], item.end[0]]), "y": _rounded([item.start[1], item.end[1]])}
     if isinstance(item, Path):
-        return {**base, "x": _rounded(item.xs), "y": _rounded(item.ys)}
+        return {**base, "x": _rounded(item.xs), "y": _rounded(item.ys), "dots": item.dots}
     if isinstance(item, Marker):
         return {**base, "x": _rounded([item.at[0]]), "y": _rounded([item.at[1]]), "text": item.text}
     raise TypeError(f"not a figure item: {item!r}")
@@ -122,7 +122,7 @@ def nice_levels(values: list[float], count: int = 8) -> list[float]:
         return [round(lo, 6)]
     raw = (hi - lo) / count
     power = 10.0 ** math.floor(math.log10(raw))
-    step = next(s * power for s in NICE_STEPS if s * power >= raw * 0.999)
+    step = min((s * power for s in NICE_STEPS), key=lambda s: abs(math.log(s / raw)))
     first = math.ceil(lo / step) * step
     levels = []
     k = 0

@@ -16,6 +16,7 @@ from mvcalc.questions.exercise_set import nonzero
 from mvcalc.questions.m2.jacobian import jacobian_question
 from mvcalc.questions.model import Misconception, Question
 from mvcalc.questions.printing import learner, matrix_tex, number, tex, theta, r, x, y
+from mvcalc.questions.m2.visual import click_stationary  # visual: on a map
 
 TEST = (r"At a point where \(J = 0\): \(\det H > 0\) with \(\partial^2 f/\partial x^2 > 0\) is a minimum, "
         r"with \(\partial^2 f/\partial x^2 < 0\) a maximum; \(\det H < 0\) is a saddle.")
@@ -173,3 +174,4 @@ def stationary_gradient(rng):
 
 TEMPLATES = [partial_at_point, classify_quadratic, stationary_gradient, det_hessian_at_stationary, classify_cubic,
              jacobian_determinant]
+TEMPLATES += [click_stationary]  # visual (issue 13): appended, never reordered

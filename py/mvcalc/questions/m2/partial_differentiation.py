@@ -15,6 +15,7 @@ import sympy as sp
 from mvcalc.questions.builders import derivative_question
 from mvcalc.questions.exercise_set import nonzero
 from mvcalc.questions.printing import tex, x, y, z
+from mvcalc.questions.m2.visual import signs_from_map, matching_slice  # visual: on a map
 
 HOLD = (r"A partial derivative holds every other variable still: treat it exactly like a number, "
         r"as in \(\frac{\partial}{\partial x}(5 x^2) = 10x\).")
@@ -154,3 +155,4 @@ def can_mass(rng):
 
 
 TEMPLATES = [monomial, polynomial_in_y, product_with_exponential, three_variables, log_and_quotient, can_mass]
+TEMPLATES += [signs_from_map, matching_slice]  # visual (issue 13): appended, never reordered
