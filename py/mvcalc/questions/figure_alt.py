@@ -23,7 +23,8 @@ def point(x: float, y: float) -> str:
     return f"({fmt(x)}, {fmt(y)})"
 
 
-def describe_curve(xs: list[float], ys: list, y_range, title: str = "") -> str:
+def describe_curve(xs: list[float], ys: list, y_range, title: str = "", x_name: str = "x",
+                   y_name: str = "y") -> str:
     """A graph in words: where it starts and ends, its highest and lowest points, where it
     crosses zero and whether it has breaks."""
     lo_y, hi_y = y_range
@@ -31,14 +32,21 @@ def describe_curve(xs: list[float], ys: list, y_range, title: str = "") -> str:
     shown = [(x, y) for x, y in zip(xs, ys) if y is not None and lo_y <= y <= hi_y]
     if not shown:
         return f"{name}: the curve lies outside the plotted window."
-    parts = [f"{name}, for x from {fmt(xs[0])} to {fmt(xs[-1])}"]
-    first, last = shown[0], shown[-1]
-    parts.append(f"starts at y = {fmt(first[1])} (x = {fmt(first[0])}) and ends at "
-                 f"y = {fmt(last[1])} (x = {fmt(last[0])})")
+    X, Y = x_name, y_name
+    if max(p[1] for p in shown) - min(p[1] for p in shown) < 1e-9 and len(shown) == len(ys):
+        return f"{name}: a horizontal line at {Y} = {fmt(shown[0][1])}."
+    parts = [f"{name}, for {X} from {fmt(xs[0])} to {fmt(xs[-1])}"]
+    samples = []
+    for i in range(5):                  # the values at five evenly spaced places, as a reader would read them
+        index = round(i * (len(xs) - 1) / 4)
+        if ys[index] is not None and lo_y <= ys[index] <= hi_y:
+            samples.append(f"{fmt(ys[index])} at {X} = {fmt(xs[index])}")
+    if samples:
+        parts.append(f"{Y} is about " + ", ".join(samples))
     top = max(shown, key=lambda p: p[1])
     bottom = min(shown, key=lambda p: p[1])
-    parts.append(f"highest shown y = {fmt(top[1])} at x = {fmt(top[0])}, "
-                 f"lowest y = {fmt(bottom[1])} at x = {fmt(bottom[0])}")
+    parts.append(f"highest shown {Y} = {fmt(top[1])} at {X} = {fmt(top[0])}, "
+                 f"lowest {Y} = {fmt(bottom[1])} at {X} = {fmt(bottom[0])}")
     crossings = []
     for (x0, y0), (x1, y1) in zip(zip(xs, ys), zip(xs[1:], ys[1:])):
         if y0 is None or y1 is None:
@@ -47,9 +55,9 @@ def describe_curve(xs: list[float], ys: list, y_range, title: str = "") -> str:
             crossings.append(x0 if y0 == 0 else x0 + (x1 - x0) * y0 / (y0 - y1))
     if crossings:
         listed = ", ".join(fmt(c) for c in crossings[:5]) + (" and more" if len(crossings) > 5 else "")
-        parts.append(f"crosses y = 0 at x ≈ {listed}")
+        parts.append(f"crosses {Y} = 0 at {X} ≈ {listed}")
     else:
-        parts.append("never crosses y = 0")
+        parts.append(f"never crosses {Y} = 0")
     if any(y is None or not lo_y <= y <= hi_y for y in ys):
         parts.append("leaves the window or is undefined in places")
     return "; ".join(parts) + "."
@@ -152,7 +160,8 @@ def describe_item(item: dict, view: dict) -> str:
     kind = item["type"]
     if kind == "curve":
         title = f"({item['key']})" if item.get("key") else (item.get("name") or "")
-        return describe_curve(item["x"], item["y"], view["y_range"], title)
+        return describe_curve(item["x"], item["y"], view["y_range"], title,
+                              view.get("x_label") or "x", view.get("y_label") or "y")
     if kind == "points":
         errors = item.get("errors") or []
         text = f"{_label(item, 'data')}: {len(item['x'])} points, {_listed(item['x'], item['y'])}"
@@ -180,7 +189,8 @@ def describe_figure(view: dict) -> str:
     """The whole figure: its axes, then every item in the order drawn."""
     items = view["items"]
     if len(items) == 1 and items[0]["type"] == "curve" and not items[0].get("key"):
-        return describe_curve(items[0]["x"], items[0]["y"], view["y_range"], view.get("title", ""))
+        return describe_curve(items[0]["x"], items[0]["y"], view["y_range"], view.get("title", ""),
+                              view.get("x_label") or "x", view.get("y_label") or "y")
     (x0, x1), (y0, y1) = view["x_range"], view["y_range"]
     x_name, y_name = view.get("x_label") or "x", view.get("y_label") or "y"
     head = f"{view['title']}: a" if view.get("title") else "A"

@@ -14,6 +14,7 @@ from mvcalc.questions.compare import misconceptions
 from mvcalc.questions.exercise_set import nonzero
 from mvcalc.questions.model import Misconception, Question
 from mvcalc.questions.printing import learner, matrix_learner, matrix_tex, number, tex
+from mvcalc.questions.m3.visual import level_touch, chain_rule_graph  # visual (issue 13)
 
 t, x, y, z = sp.symbols("t x y z")
 RULE = (r"The multivariate chain rule: \(\frac{df}{dt} = \frac{\partial f}{\partial x}\frac{dx}{dt} "
@@ -212,3 +213,4 @@ def three_link_chain(rng):
 
 
 TEMPLATES = [polynomial_path, trig_path, exponential_path, value_at_point, jacobian_product, three_link_chain]
+TEMPLATES += [level_touch, chain_rule_graph]  # visual (issue 13): appended, never reordered

@@ -13,6 +13,7 @@ import sympy as sp
 from mvcalc.questions.builders import NUMERIC_HINT, require
 from mvcalc.questions.model import Misconception, Question
 from mvcalc.questions.printing import matrix_learner, matrix_tex, number
+from mvcalc.questions.m3.visual import sigmoid_match, activation_point  # visual (issue 13)
 
 SIGMA = r"The sigmoid: \(\sigma(z) = \dfrac{1}{1 + e^{-z}}\)."
 MATRIX_HINT = "Type a column vector as a list, e.g. [3, -1.5]."
@@ -215,3 +216,4 @@ def network_output(rng):
 
 
 TEMPLATES = [single_neuron, bias_for_half, layer_sums, layer_activation, two_neurons_in_a_row, network_output]
+TEMPLATES += [sigmoid_match, activation_point]  # visual (issue 13): appended, never reordered

@@ -16,6 +16,7 @@ from mvcalc.questions.compare import misconceptions
 from mvcalc.questions.m3.simple_networks import _d, _s, numeric, sigma
 from mvcalc.questions.model import Question
 from mvcalc.questions.printing import learner, tex
+from mvcalc.questions.m3.visual import cost_step  # visual (issue 13)
 
 a, w, x, y, b = sp.symbols("a w x y b")
 CHAIN = (r"Backpropagation is the chain rule: \(\dfrac{\partial C}{\partial w} = \dfrac{\partial C}{\partial a}"
@@ -184,3 +185,4 @@ def two_layer_chain(rng):
 
 
 TEMPLATES = [cost_slope, sigmoid_slope, weight_gradient_formula, weight_gradient, bias_gradient, two_layer_chain]
+TEMPLATES += [cost_step]  # visual (issue 13): appended, never reordered
