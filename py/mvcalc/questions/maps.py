@@ -16,13 +16,18 @@ from mvcalc.questions.printing import learner, x, y
 
 
 def contour(f, x_range, y_range, *, count: int = 8, name: str = "f", labels: bool = True,
-            through: float | None = None) -> Contour:
+            through: float | None = None, bowl: bool = False) -> Contour:
     """The contour item of f(x, y) with about ``count`` round levels over the window; with
-    ``through``, the levels are spaced from that value (so a saddle's level is drawn)."""
+    ``through``, the levels are spaced from that value (so a saddle's level is drawn); with
+    ``bowl``, they crowd towards the lowest value (level k at min + (k/count)² of the range), so
+    the rings round a minimum show as well as the steep walls."""
     text = learner(f)
     _, _, rows = sample_grid(text, x_range, y_range, n=41)
     values = [v for row in rows for v in row if v is not None]
     levels = nice_levels(values, count)
+    if bowl:
+        low, high = min(values), sorted(values)[int(0.9 * (len(values) - 1))]
+        levels = sorted({float(f"{low + (high - low) * (k / count) ** 2:.2g}") for k in range(1, count + 1)})
     if through is not None and len(levels) > 1:
         step = levels[1] - levels[0]
         low, high = min(levels), max(levels)

@@ -13,6 +13,7 @@ from mvcalc.questions.exercise_set import nonzero
 from mvcalc.questions.m5.common import vector_question
 from mvcalc.questions.m5.newton_raphson import numeric
 from mvcalc.questions.printing import learner, matrix_tex, tex, x, y
+from mvcalc.questions.m5.visual import gamma_too_large, newton_arrow  # visual (issue 13)
 
 GD = r"Gradient descent: \(\mathbf{x}_{n+1} = \mathbf{x}_n - \gamma \nabla f(\mathbf{x}_n)\)."
 NEWTON = r"Newton's step: solve \(H \boldsymbol\delta = -\nabla f\), then \(\mathbf{x}_{n+1} = \mathbf{x}_n + \boldsymbol\delta\)."
@@ -149,3 +150,4 @@ def hybrid_decision(rng):
 
 
 TEMPLATES = [gd_step, largest_gamma, zigzag, newton_quadratic, hybrid_decision]
+TEMPLATES += [gamma_too_large, newton_arrow]  # visual (issue 13): appended, never reordered
