@@ -186,7 +186,7 @@ def label_positions(view: dict, frame: Frame) -> dict[str, tuple[float, float]]:
             spot = (pixels[0][0] + LABEL_GAP_PX, pixels[0][1] - LABEL_GAP_PX)
         else:
             others = [frame.to_px(x, y) for other in view["items"] if other is not item
-                      for run in segments(other) for x, y in run[::4]]
+                      for run in segments(other) for x, y in (run[::4] if len(run) > 40 else run)]
             others += list(placed.values())
             candidates = visible[len(visible) // 10: len(visible) - len(visible) // 10] or visible or pixels
 

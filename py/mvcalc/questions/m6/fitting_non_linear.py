@@ -285,3 +285,6 @@ def gradient_code(rng):
 
 TEMPLATES = [model_partial, chi2_partial, step_one_parameter, step_two_parameters, local_minima,
              starting_values, gradient_code]
+
+from mvcalc.questions.m6.visual import lowest_chi2_curve, chi2_descent_arrow  # noqa: E402 (visual, issue 13; imports this module)
+TEMPLATES += [lowest_chi2_curve, chi2_descent_arrow]  # visual (issue 13): appended, never reordered

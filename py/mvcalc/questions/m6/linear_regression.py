@@ -223,3 +223,6 @@ def smallest_chi2(rng):
 
 TEMPLATES = [chi2_of_a_line, slope_by_closed_form, intercept_by_closed_form, gradient_at_a_point,
              derivative_of_chi2, smallest_chi2]
+
+from mvcalc.questions.m6.visual import lowest_chi2_line, residual_plot, chi2_map_point  # noqa: E402 (visual, issue 13; imports this module)
+TEMPLATES += [lowest_chi2_line, residual_plot, chi2_map_point]  # visual (issue 13): appended, never reordered
