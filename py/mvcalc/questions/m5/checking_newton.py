@@ -12,7 +12,6 @@ import sympy as sp
 from mvcalc.questions.builders import choice_question, multi_question, require
 from mvcalc.questions.m5.newton_raphson import FORMULA, numeric
 from mvcalc.questions.printing import learner, number, tex, x
-from mvcalc.questions.m5.visual import newton_bad_start  # visual (issue 13)
 
 
 def fate(f, df, x0: float, steps: int = 60) -> tuple[str, float]:
@@ -154,4 +153,3 @@ def cycle_start(rng):
 
 
 TEMPLATES = [the_cycle, doubling, cycle_start, which_starts_converge, jump_root]
-TEMPLATES += [newton_bad_start]  # visual (issue 13): appended, never reordered

@@ -13,7 +13,7 @@ from mvcalc.questions.builders import EXPRESSION_HINT, NUMERIC_HINT, require
 from mvcalc.questions.exercise_set import nonzero
 from mvcalc.questions.model import Misconception, Question
 from mvcalc.questions.printing import learner, number, tex, x
-from mvcalc.questions.m5.visual import newton_click  # visual (issue 13)
+from mvcalc.questions.m5.visual import newton_bad_start, newton_click  # visual (issue 13)
 
 FORMULA = r"Newton-Raphson: \(x_{n+1} = x_n - \dfrac{f(x_n)}{f'(x_n)}\)."
 SIGN = "Sign slip: the step is minus f over f′ (you added it)."
@@ -179,4 +179,4 @@ def iterate_to_root(rng):
 
 
 TEMPLATES = [square_root, cubic_one_step, update_formula, cubic_two_steps, transcendental, iterate_to_root]
-TEMPLATES += [newton_click]  # visual (issue 13): appended, never reordered
+TEMPLATES += [newton_click, newton_bad_start]  # visual (issue 13): appended, never reordered
