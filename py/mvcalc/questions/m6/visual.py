@@ -215,7 +215,7 @@ def chi2_descent_arrow(rng):
     chi2 = sum((yi - Av * sp.exp(-kv * xi))**2 for xi, yi in zip(xs, ys))
     dA = sp.lambdify((Av, kv), sp.diff(chi2, Av))
     dk = sp.lambdify((Av, kv), sp.diff(chi2, kv))
-    P = (float(A + rng.choice([-1.0, 1.0])), float(k + rng.choice([-0.4, 0.4])))
+    P = (round(A + rng.choice([-1.0, 1.0]), 6), round(k + rng.choice([-0.4, 0.4]), 6))
     g = (float(dA(*P)), float(dk(*P)))
     down = (-g[0], -g[1])
     kept = [(down, "")]
