@@ -19,6 +19,7 @@ from ..dom import element, on
 from .plot import FigureStage, words
 
 HALO = 12          # px: the width of the band drawn over a picked item
+TYPE_WORDS = {"marker": "point", "points": "data"}
 
 
 class FigureAnswer:
@@ -91,7 +92,7 @@ class PickInput(FigureAnswer):
 
     def name(self, key: str) -> str:
         item = self.items[key]
-        return f"({key}) {item.get('name') or item['type']}"
+        return f"({key}) {item.get('name') or TYPE_WORDS.get(item['type'], item['type'])}"
 
     def build(self, parent) -> None:
         self.build_figure(parent)

@@ -24,7 +24,7 @@ class FigureStage:
 
     def __init__(self, parent, view: dict, *, max_width: int = 460, label: str = "",
                  overlay: bool = False):
-        self.view, self.max_width = view, max_width
+        self.view, self.max_width, self.parent = view, max_width, parent
         self.frame = None
         self.size = (0.0, 0.0)
         self.on_painted: list = []
@@ -47,7 +47,9 @@ class FigureStage:
         later(self.paint)
 
     def _width(self) -> float:
-        available = self.box.clientWidth or (self.box.parentNode.clientWidth if self.box.parentNode else 0)
+        """The width to draw at: the column the figure sits in (its parent; the stage itself
+        is only as wide as its canvas), at most ``max_width``."""
+        available = self.parent.clientWidth
         return float(min(self.max_width, available or self.max_width))
 
     def _reserve(self, width: float) -> None:
