@@ -62,8 +62,9 @@ def paint(view: dict, width: float, height: float, ratio: float = 1.0):
             ax.grid(False)
         if view.get("x_label"):
             ax.set_xlabel(view["x_label"], fontsize=10, labelpad=1)
-        if view.get("y_label"):
-            ax.set_ylabel(view["y_label"], fontsize=10, labelpad=2, rotation=0 if len(view["y_label"]) <= 2 else 90)
+        if view.get("y_label"):       # above the y axis, as in a textbook: never on the tick labels
+            ax.set_ylabel(view["y_label"], fontsize=10, rotation=0, ha="right", va="bottom")
+            ax.yaxis.set_label_coords(-0.015, 1.005)
         if view.get("title"):
             ax.set_title(view["title"], fontsize=10)
         margins(figure, view, width, height)
@@ -83,11 +84,9 @@ def paint(view: dict, width: float, height: float, ratio: float = 1.0):
 
 def _margins(view: dict) -> tuple[int, int, int, int]:
     """Room for the tick labels, axis names and title (CSS px): left, right, bottom, top."""
-    left = 44 if view.get("y_label") else 34
-    if view.get("y_label") and len(view["y_label"]) > 2:
-        left += 4
+    left = 40 if view.get("y_label") else 34
     bottom = 34 if view.get("x_label") else 22
-    top = 24 if view.get("title") else 8
+    top = 24 if view.get("title") else (20 if view.get("y_label") else 8)
     return left, 10, bottom, top
 
 
@@ -127,7 +126,7 @@ def _contour(ax, item: dict, view: dict) -> None:
     lines = ax.contour(item["x"], item["y"], z, levels=levels, colors="#4a5568", linewidths=0.8, zorder=1,
                        linestyles="solid")
     if item.get("labels", True):
-        ax.clabel(lines, fontsize=7.5, inline=True, fmt=_level_text)
+        ax.clabel(lines, fontsize=8, inline=True, fmt=_level_text)
 
 
 def _level_text(value: float) -> str:

@@ -138,7 +138,7 @@ def level_touch(rng):
     lo, hi = _clip_line((x0, y0), (u, v), window)
     line = Path((x0 + u * lo, x0 + u * hi), (y0 + v * lo, y0 + v * hi), name="the path", colour="ink", dots=False)
     options = [{"item": Marker(at), "correct": ok, "feedback": fb} for at, (_, ok, fb) in zip(where, points)]
-    figure = Figure((contour(f, window, window, count=9), line), window, window, equal=True)
+    figure = Figure((contour(f, window, window, count=7), line), window, window, equal=True)
     df_dt = 2 * (x0 + u * t) * u + 2 * k * (y0 + v * t) * v
     return pick_question(
         rng, rf"A point moves along the line \(x = {tex(x0 + u * t)}\), \(y = {tex(y0 + v * t)}\) across the map of "
@@ -217,7 +217,7 @@ def cost_step(rng):
     lo, hi = math.floor(min(ws + [float(target / xi)]) - 0.5), math.ceil(max(ws + [float(target / xi)]) + 0.5)
     require(hi - lo <= 8, "the figure would be too wide")
     cost = sp.lambdify(w, C)
-    top = max(cost(lo), cost(hi), cost(w0))
+    top = 1.3 * max(cost(v) for v in ws)          # the points that matter, not the curve's far ends
     step_c = _nice(top / 20)
     figure = Figure((Curve(learner(C.subs(w, x)), name="the cost C(w)"),
                      Marker((float(w0), float(cost(w0))), text="w₀")),

@@ -40,7 +40,7 @@ def newton_click(rng):
     x1 = x0 - f0 / d0
     require(-2.8 <= x1 <= 2.8 and abs(x1 - x0) >= 0.3, "the next estimate off the figure or too near")
     window = (-3.0, 3.0)
-    y_range = shared_y_range([f], window, cap=10.0)
+    y_range = shared_y_range([f], window, cap=max(10.0, 1.25 * abs(f0)))
     step_y = _nice((y_range[1] - y_range[0]) / 40)
     figure = Figure((Curve(learner(f), name="f"), Marker((float(x0), f0), text="x₀")), window, y_range,
                     snap=(0.05, step_y))

@@ -82,7 +82,7 @@ def lowest_chi2_line(rng):
     figure = Figure((data,), window, (float(y_lo), float(y_hi)))
     return pick_question(
         rng, r"Each data point has the same error bar, \(\sigma = 1\). Which line has the lowest "
-             r"\(\chi^2 = \sum_i \big(y_i - (m x_i + c)\big)^2/\sigma^2\)? Pick it on the figure." + _table(xs, ys),
+             r"\(\chi^2 = \sum_i \big(y_i - (m x_i + c)\big)^2/\sigma^2\)? Pick it on the figure.",
         options, figure=figure,
         hints=[CHI2, "Look at the vertical gaps between the points and each line: large gaps count squared."],
         worked=[f"\\(\\chi^2\\) of the best-fit line, \\({_line_tex(slope, icpt)}\\), is {fmt(chis[0])}.",
@@ -126,7 +126,7 @@ def residual_plot(rng):
     return choice_question(
         rng, r"The figure shows the data. Four straight lines were fitted; each plot below shows one line's residuals "
              r"\(r_i = y_i - (m x_i + c)\) against \(x\). Which residual plot belongs to the best-fit line "
-             r"(the lowest \(\chi^2\))?" + _table(xs, ys),
+             r"(the lowest \(\chi^2\))?",
         options, figure=figure,
         hints=[r"At the minimum of \(\chi^2\), \(\partial\chi^2/\partial c = 0\) makes the residuals add up to 0, and "
                r"\(\partial\chi^2/\partial m = 0\) leaves no trend in them against \(x\).",
@@ -226,11 +226,11 @@ def chi2_descent_arrow(rng):
         if len(kept) < 4 and apart([d for d, _ in kept] + [direction], 35):
             kept.append((direction, feedback))
     require(len(kept) == 4, "arrows too close together")
-    a_range = (float(A) - 2.0, float(A) + 2.0)
+    a_range = (float(A) - 1.5, float(A) + 1.5)
     k_range = (float(k) - 1.0, float(k) + 1.0)
     surface = chi2.subs({Av: x, kv: y}, simultaneous=True)
     item = contour(surface, a_range, k_range, count=9, bowl=True, name="χ²")
-    length = 0.6
+    length = 0.5
     options = [{"item": Arrow(P, ahead(P, d, length), name="arrow"), "correct": not fb, "feedback": fb} for d, fb in kept]
     figure = Figure((item, Marker(P, text="P")), a_range, k_range, x_label="A", y_label="k", equal=True)
     return pick_question(

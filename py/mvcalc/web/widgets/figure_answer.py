@@ -195,15 +195,16 @@ class PointInput(FigureAnswer):
     def build(self, parent) -> None:
         self.build_figure(parent)
         box = element("div", cls="ex-answer", parent=parent)
-        element("label", cls="ex-label", text="Your point (x, y)", attrs={"for": f"{self.uid}-answer"}, parent=box)
+        names = f"({self.figure_view.get('x_label') or 'x'}, {self.figure_view.get('y_label') or 'y'})"
+        element("label", cls="ex-label", text=f"Your point {names}", attrs={"for": f"{self.uid}-answer"}, parent=box)
         row = element("div", cls="ex-answer-row", parent=box)
         self.input = element("input", cls="ex-input", parent=row, attrs={
             "id": f"{self.uid}-answer", "type": "text", "autocomplete": "off", "autocapitalize": "off",
-            "spellcheck": "false", "inputmode": "decimal", "placeholder": "(x, y)",
+            "spellcheck": "false", "placeholder": names,
             "aria-describedby": f"{self.uid}-point-note {self.uid}-help"})
         self.note = element("div", cls="ex-preview", attrs={"id": f"{self.uid}-point-note"}, parent=row)
         help_box = element("div", cls="ex-help", attrs={"id": f"{self.uid}-help"}, parent=box)
-        element("p", text=self.view.get("answer_hint") or "Click the figure, or type the point as (x, y).",
+        element("p", text=self.view.get("answer_hint") or f"Click the figure, or type the point as {names}.",
                 parent=help_box)
         on(self.input, "input", lambda event: self._typed())
         on(self.input, "keydown", self._box_key)
