@@ -79,6 +79,7 @@ def feedback(box, kind: str) -> str:
 def drawn_frame(page, box, view: dict):
     """The figure's frame at the width the page drew it, and the canvas's box on the screen."""
     canvas = box.locator(".ex-figure-answer canvas.ex-plot")
+    canvas.scroll_into_view_if_needed()
     width = float(re.search(r"width:([\d.]+)px", canvas.get_attribute("style")).group(1))
     frame = paint(view, width, preferred_height(view, width))[1]
     return frame, width, canvas.bounding_box()

@@ -197,6 +197,7 @@ def test_every_new_figure_is_plain_data_and_draws(exercise_set, index):
         for spec in [f for f in figures if isinstance(f, Figure)]:
             view = figure_view(spec)
             assert json.loads(json.dumps(view, allow_nan=False)) == view
+            assert all("expr" not in item for item in view["items"]), "the page gets numbers, never a formula"
             for width in (300, 460):                              # a phone's column and a desktop's
                 figure, frame = paint(view, width, preferred_height(view, width))
                 assert 0 < frame.left < frame.left + frame.width <= width
