@@ -13,7 +13,7 @@ import pytest
 import sympy as sp
 
 from mvcalc.course import module
-from mvcalc.questions.figure import Arrow, Contour, Curve, Marker, Path, Points
+from mvcalc.questions.figure import Contour, Curve, Marker, Path, Points
 from mvcalc.questions.point_answer import parse_point
 from question_tools import X, Y, agree, parse
 

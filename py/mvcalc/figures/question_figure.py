@@ -55,7 +55,7 @@ def paint(view: dict, width: float, height: float, ratio: float = 1.0):
         ax.set_ylim(y0, y1)
         if view.get("equal"):
             ax.set_aspect("equal", adjustable="box")
-        ax.xaxis.set_major_locator(MaxNLocator(nbins=5 if narrow else 8, steps=[1, 2, 2.5, 5, 10]))
+        ax.xaxis.set_major_locator(MaxNLocator(nbins=5 if narrow else 8, steps=[1, 2, 5, 10]))
         ax.yaxis.set_major_locator(MaxNLocator(nbins=5 if narrow else 7, steps=[1, 2, 2.5, 5, 10]))
         ax.tick_params(labelsize=8.5, pad=2)
         if any(item["type"] == "contour" for item in view["items"]):
@@ -63,8 +63,8 @@ def paint(view: dict, width: float, height: float, ratio: float = 1.0):
         if view.get("x_label"):
             ax.set_xlabel(view["x_label"], fontsize=10, labelpad=1)
         if view.get("y_label"):       # above the y axis, as in a textbook: never on the tick labels
-            ax.set_ylabel(view["y_label"], fontsize=10, rotation=0, ha="right", va="bottom")
-            ax.yaxis.set_label_coords(-0.015, 1.005)
+            ax.set_ylabel(view["y_label"], fontsize=10, rotation=0, ha="center", va="bottom")
+            ax.yaxis.set_label_coords(0.0, 1.025)
         if view.get("title"):
             ax.set_title(view["title"], fontsize=10)
         margins(figure, view, width, height)
@@ -86,7 +86,7 @@ def _margins(view: dict) -> tuple[int, int, int, int]:
     """Room for the tick labels, axis names and title (CSS px): left, right, bottom, top."""
     left = 40 if view.get("y_label") else 34
     bottom = 34 if view.get("x_label") else 22
-    top = 24 if view.get("title") else (20 if view.get("y_label") else 8)
+    top = 24 if view.get("title") else (22 if view.get("y_label") else 8)
     return left, 10, bottom, top
 
 

@@ -182,8 +182,13 @@ def label_positions(view: dict, frame: Frame) -> dict[str, tuple[float, float]]:
                 dx, dy = -dx, -dy
             norm = math.hypot(dx, dy) or 1.0
             spot = (end[0] + dx / norm * LABEL_GAP_PX * 1.3, end[1] + dy / norm * LABEL_GAP_PX * 1.3)
-        elif item["type"] in ("marker", "points"):
-            spot = (pixels[0][0] + LABEL_GAP_PX, pixels[0][1] - LABEL_GAP_PX)
+        elif item["type"] in ("marker", "points"):       # beside the point, on a side with room
+            x0, y0 = pixels[0]
+            corners = [(x0 + dx * LABEL_GAP_PX * 1.4, y0 + dy * LABEL_GAP_PX) for dx, dy in
+                       ((1, -1), (-1, -1), (1, 1), (-1, 1))]
+            roomy = [c for c in corners if frame.inside(c[0], c[1], margin=-14)
+                     and all(math.dist(c, p) > 2 * LABEL_GAP_PX for p in placed.values())]
+            spot = (roomy or corners)[0]
         else:
             others = [frame.to_px(x, y) for other in view["items"] if other is not item
                       for run in segments(other) for x, y in (run[::4] if len(run) > 40 else run)]

@@ -59,8 +59,8 @@ def sigmoid_match(rng):
     ]
     window, a_range = (-6, 6), (-0.1, 1.1)
     require(distinct_curves([e for e, _, _ in options], window, min_gap=0.2), "two curves look alike")
-    choices = [{"plot": _curve_figure(e, window, a_range), "value": learner(e), "correct": ok, "feedback": fb}
-               for e, ok, fb in options]
+    choices = [{"plot": _curve_figure(e, window, a_range, y_label=""), "value": learner(e), "correct": ok,
+                "feedback": fb} for e, ok, fb in options]       # no axis name "a": the options are (a), (b), ...
     return choice_question(
         rng, rf"A neuron has weight \(w = {tex(w)}\) and bias \(b = {tex(b)}\): its activation is "
              r"\(a = \sigma(w x + b)\). Which graph shows \(a\) against its input \(x\)?",
