@@ -17,6 +17,7 @@ from mvcalc.questions.figure_geometry import label_positions, moved, snap, start
 from mvcalc.questions.point_answer import format_point, parse_point
 
 from .conftest import open_module
+from .test_accessibility import axe_violations, explain
 
 READY_MS = 180_000
 M1, M2, M3, M4, M5, M6 = ("m1-what-is-calculus", "m2-multivariate-calculus", "m3-chain-rule-and-neural-networks",
@@ -112,6 +113,9 @@ def test_a_visual_question_by_pointer_and_one_by_keyboard(page, server, module):
         ANSWER[(how, kind)](page, box, q, view)
         text = feedback(box, "correct")
         assert "Correct" in text, (module, template, how, text)
+    # both questions on show, answered: axe finds nothing serious in the figures, lists and boxes
+    violations = axe_violations(page)
+    assert not violations, explain(violations)
 
 
 # --- by pointer -------------------------------------------------------------------------------

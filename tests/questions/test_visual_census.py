@@ -57,3 +57,15 @@ def test_a_visual_template_is_visual_for_every_seed():
             for index, template in enumerate(exercise_set.templates):
                 kinds = {is_visual(exercise_set.question(index, v)) for v in range(4)}
                 assert len(kinds) == 1, f"{exercise_set.slug}/{template.__name__} is visual only sometimes"
+
+
+@pytest.mark.parametrize("number", [2, 3, 4, 5, 6])
+def test_each_visual_module_imports_first_on_its_own(number):
+    """A visual module and the set that appends its templates import each other's names in
+    one direction only: importing the visual module first (a fresh interpreter) works."""
+    import subprocess
+    import sys
+    from pathlib import Path
+    py = Path(__file__).resolve().parents[2] / "py"
+    subprocess.run([sys.executable, "-c", f"import mvcalc.questions.m{number}.visual; import mvcalc.course"],
+                   cwd=py, check=True, timeout=120)

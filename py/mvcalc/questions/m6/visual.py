@@ -18,9 +18,25 @@ from mvcalc.questions.builders import choice_question, require
 from mvcalc.questions.figure import Arrow, Curve, Figure, Marker, Points
 from mvcalc.questions.figure_alt import fmt
 from mvcalc.questions.figure_builders import pick_question, point_question
-from mvcalc.questions.m6.linear_regression import _closed, _data, _table
 from mvcalc.questions.maps import ahead, apart, contour
 from mvcalc.questions.printing import learner, number, tex, x, y
+
+# The data helpers of the linear-regression set, imported when a template runs: that set imports
+# this module at its end (to append these templates), so a top-level import would be circular.
+def _closed(xs, ys):
+    from mvcalc.questions.m6.linear_regression import _closed as closed
+    return closed(xs, ys)
+
+
+def _data(rng, n):
+    from mvcalc.questions.m6.linear_regression import _data as data
+    return data(rng, n)
+
+
+def _table(xs, ys) -> str:
+    from mvcalc.questions.m6.linear_regression import _table as table
+    return table(xs, ys)
+
 
 CHI2 = (r"\(\chi^2 = \sum_i \frac{\big(y_i - f(x_i)\big)^2}{\sigma_i^2}\): square each residual (the vertical "
         r"gap from the point to the curve), divide by \(\sigma_i^2\) and add.")
