@@ -3,13 +3,13 @@
 The view comes from :func:`mvcalc.questions.figure_view.figure_view` (formulas already
 sampled into numbers); :func:`mvcalc.figures.question_figure.paint` draws it with Agg and
 its RGBA buffer goes straight onto the canvas. The canvas is placed at once and painted in
-a task of its own, at the width its column really has (so a phone gets legible labels, not
-a shrunken picture), so a question with several graphs never blocks the page for the sum
-of them. :class:`FigureStage` adds an SVG layer over the canvas for answers on the figure.
+a task of its own once it is within a screen of the viewport, at the width its column
+really has (so a phone gets legible labels, not a shrunken picture), so a question with
+several graphs never blocks the page for the sum of them. :class:`FigureStage` adds an SVG layer over the canvas for answers on the figure.
 """
 from __future__ import annotations
 
-from ..dom import document, element, later, window
+from ..dom import document, element, later, when_near_view, window
 
 SVG = "http://www.w3.org/2000/svg"
 
@@ -44,7 +44,7 @@ class FigureStage:
             self.box.appendChild(self.overlay)
         width = self._width()
         self._reserve(width)
-        later(self.paint)
+        when_near_view(self.canvas, lambda: later(self.paint))
 
     def _width(self) -> float:
         """The width to draw at: the column the figure sits in (its parent; the stage itself
