@@ -19,7 +19,7 @@ from mvcalc.questions.figure import Curve, Figure, Marker, Path
 from mvcalc.questions.figure_alt import fmt
 from mvcalc.questions.figure_builders import pick_question, point_question
 from mvcalc.questions.maps import contour
-from mvcalc.questions.printing import learner, signed, tex, x, y
+from mvcalc.questions.printing import factor, learner, signed, tex, x, y
 
 SIGMA = r"The sigmoid \(\sigma(z) = \dfrac{1}{1 + e^{-z}}\) is \(\tfrac12\) at \(z = 0\), near 1 for large \(z\) and near 0 for very negative \(z\)."
 
@@ -233,8 +233,9 @@ def cost_step(rng):
         figure, at, (0.1, tol_c), wrong=wrong,
         hints=[r"\(w_1 = w_0 - \eta\,\dfrac{dC}{dw}(w_0)\).",
                rf"By the chain rule \(\dfrac{{dC}}{{dw}} = 2(x w - y)\cdot x\)."],
-        worked=[rf"\(\dfrac{{dC}}{{dw}} = 2({tex(xi * w - target)})\cdot {tex(xi)}\); at \(w_0 = {fmt(w0)}\) it is \({fmt(float(slope))}\).",
-                rf"\(w_1 = {fmt(w0)} - {tex(eta)}\times {fmt(float(slope))} = {fmt(float(w1))}\).",
+        worked=[rf"\(\dfrac{{dC}}{{dw}} = 2({tex(xi * w - target)})\cdot {factor(xi)}\); at \(w_0 = {fmt(w0)}\) "
+                rf"it is \({fmt(float(slope))}\).",
+                rf"\(w_1 = {fmt(w0)} - {tex(eta)}\times {factor(round(float(slope), 6))} = {fmt(float(w1))}\).",
                 rf"On the curve, \(C(w_1) = {fmt(at[1])}\): the point \(({fmt(at[0])}, {fmt(at[1])})\)."],
         data={"x": float(xi), "y": float(target), "w0": float(w0), "eta": float(eta)},
     )
