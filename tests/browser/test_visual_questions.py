@@ -1,7 +1,7 @@
 """One visual question per module answered by pointer, and one by keyboard only, on the built pages.
 
 Answers on the figure (pick an arrow, a path, a point; click a point) and graph choices. The
-tests know the right answer from the same generators in CPython (mvcalc.service), and where
+tests know the right answer from the same generators in CPython (mvcalc.course.question), and where
 to click from the same pure drawing code the page uses (mvcalc.figures.question_figure and
 mvcalc.questions.figure_geometry) at the width the page drew the figure.
 """
@@ -11,8 +11,9 @@ import re
 
 import pytest
 
-from mvcalc import service
+from mvcalc import course
 from mvcalc.figures.question_figure import paint, preferred_height
+from mvcalc.questions.view import question_view
 from mvcalc.questions.figure_geometry import label_positions, moved, snap, start_point
 from mvcalc.questions.point_answer import format_point, parse_point
 
@@ -35,7 +36,7 @@ CASES = {
 
 
 def index_of(module: str, set_slug: str, template: str) -> int:
-    exercise_set = service.find_set(module, set_slug)
+    exercise_set = course.module(module).exercise_set(set_slug)
     return [t.__name__ for t in exercise_set.templates].index(template)
 
 
@@ -105,8 +106,8 @@ def test_a_visual_question_by_pointer_and_one_by_keyboard(page, server, module):
     open_module(page, server, module, wait_ready=False)
     for how, (set_slug, template) in zip(("pointer", "keyboard"), CASES[module]):
         index = index_of(module, set_slug, template)
-        q = service.question(module, set_slug, index)
-        view = service.question_view(module, set_slug, index)
+        q = course.question(module, set_slug, index)
+        view = question_view(q, module)
         kind = q.kind if q.kind in ("pick", "point") else "choice"
         box = (go_by_pointer if how == "pointer" else go_by_keyboard)(page, set_slug, index, kind)
         assert box.locator(".ex-prompt").inner_text().strip()
