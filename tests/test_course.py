@@ -47,7 +47,7 @@ def test_set_slugs_are_unique_within_the_course():
 
 def test_every_kind_of_question_appears_somewhere():
     kinds = {s.question(i).kind for m in MODULES for s in m.exercise_sets for i in range(s.size)}
-    assert kinds == {"expression", "numeric", "matrix", "choice", "multi", "code"}
+    assert kinds == {"expression", "numeric", "matrix", "choice", "multi", "code", "pick", "point"}
 
 
 def test_question_walks_the_set_in_order():

@@ -10,7 +10,7 @@ import sympy as sp
 
 from mvcalc.course import module
 from mvcalc.questions.printing import number
-from question_tools import X, Y, agree, parse
+from question_tools import X, Y, agree, parse, visual_template
 
 M4 = module("m4-taylor-series")
 SEEDS = range(30)
@@ -18,7 +18,8 @@ SEEDS = range(30)
 
 def questions(slug):
     s = M4.exercise_set(slug)
-    return [pytest.param(s.generate(seed), id=f"{slug}-{seed}") for seed in SEEDS]
+    return [pytest.param(s.generate(seed), id=f"{slug}-{seed}") for seed in SEEDS
+            if not visual_template(s, seed % s.size)]
 
 
 def series_poly(f, about, order):

@@ -43,12 +43,21 @@ def wrong_answer(q) -> str:
         return ",".join(sorted(right | {others[0]})) if others else ",".join(sorted(right)[1:])
     if q.kind == "code":
         return q.starter
+    if q.kind == "pick":
+        return next(k for k in q.keys if k != q.solution)
+    if q.kind == "point":                     # far from the key and from every named slip
+        from mvcalc.questions.point_answer import format_point, parse_point
+        taken = [parse_point(q.solution)] + [parse_point(m.answer) for m in q.misconceptions]
+        (x0, x1), (y0, y1) = q.figure.x_range, q.figure.y_range
+        corners = [(x, y) for x in (x0, x1) for y in (y0, y1)]
+        far = max(corners, key=lambda c: min(abs(c[0] - t[0]) + abs(c[1] - t[1]) for t in taken))
+        return format_point(*far)
     raise AssertionError(q.kind)
 
 
 def unreadable_answer(q) -> str:
     return {"expression": "2x +* 3", "numeric": "1..2", "matrix": "[[1, 2], [3",
-            "choice": "zz", "multi": "a,zz",
+            "choice": "zz", "multi": "a,zz", "pick": "zz", "point": "(1, 2",
             "code": f"def {q.entry}(:\n    return 1\n"}[q.kind]
 
 
@@ -75,7 +84,7 @@ def check_shape(q) -> None:
     for text in [q.prompt, *q.hints, *q.worked, *(m.feedback for m in q.misconceptions)]:
         balanced_tex(text)
     if q.figure is not None:
-        parse(q.figure.expr)                   # the figure layer reads it with the checker's parser
+        check_figure(q.figure)
     if q.kind in ("choice", "multi"):
         assert len(q.choices) >= 3
         assert q.keys == [chr(ord("a") + i) for i in range(len(q.choices))]
@@ -86,9 +95,9 @@ def check_shape(q) -> None:
             if c.text:
                 balanced_tex(c.text)
             if c.plot:
-                parse(c.plot.expr)
+                check_figure(c.plot)
                 assert c.plot.title == f"({c.key})"
-        shown = [c.tex or c.text or c.plot.expr for c in q.choices]
+        shown = [c.tex or c.text or repr(c.plot) for c in q.choices]
         assert len(set(shown)) == len(shown), "two choices look the same"
         assert set(q.solution.split(",")) <= set(q.keys)
     if q.kind == "numeric":
@@ -96,8 +105,29 @@ def check_shape(q) -> None:
     if q.kind == "code":
         assert q.entry and f"def {q.entry}(" in q.starter and f"def {q.entry}(" in q.solution
         assert len(q.cases) >= 10
+    if q.kind == "pick":
+        assert len(q.keys) >= 3 and q.keys == [chr(ord("a") + i) for i in range(len(q.keys))]
+        assert q.solution in q.keys
+    if q.kind == "point":
+        from mvcalc.questions.figure_geometry import snap
+        from mvcalc.questions.figure_view import figure_view
+        from mvcalc.questions.point_answer import format_point, parse_point
+        view = figure_view(q.figure)
+        x, y = parse_point(q.solution)
+        (x0, x1), (y0, y1) = view["x_range"], view["y_range"]
+        assert x0 <= x <= x1 and y0 <= y <= y1, "the key is off the figure"
+        clicked = format_point(*snap(view, x, y), view["snap"])
+        assert q.check(clicked).correct, "a click on the grid point nearest the key must be right"
     answers = [m.answer for m in q.misconceptions]
     assert len(set(answers)) == len(answers)
+
+
+def check_figure(figure) -> None:
+    """Every formula of a figure reads with the checker's parser (the figure layer uses it)."""
+    from mvcalc.questions.figure_view import as_figure
+    for item in as_figure(figure).items:
+        if hasattr(item, "expr"):
+            parse(item.expr)
 
 
 @pytest.mark.parametrize("exercise_set, seed", CASES)

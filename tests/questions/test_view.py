@@ -36,18 +36,11 @@ def test_view_is_json_and_shows_no_answer_key(module, set_slug, seed):
 
 
 def test_graph_plots_are_points_with_a_text_alternative():
+    from mvcalc.questions.figure_view import CURVE_POINTS
     shown = view.question_view(question("m1-what-is-calculus", "matching-functions", 0), "m1-what-is-calculus")
     plots = [c["plot"] for c in shown["choices"] if c.get("plot")] or [shown["figure"]]
     for plot in plots:
-        assert len(plot["x"]) == len(plot["y"]) == view.PLOT_POINTS
+        (curve,) = plot["items"]                 # a Plot is a one-curve figure (figure_view)
+        assert len(curve["x"]) == len(curve["y"]) == CURVE_POINTS
         assert plot["y_range"][0] < plot["y_range"][1]
         assert "crosses" in plot["alt"] and "x from" in plot["alt"]
-
-
-def test_describe_curve_reads_shape_not_formula():
-    xs = [-2 + i * 0.01 for i in range(401)]
-    ys = [x * x - 1 for x in xs]
-    text = view.describe_curve(xs, ys, (-2, 4), "(b)")
-    assert text.startswith("Graph (b)") and "x ≈ -1, 1" in text and "lowest y = -1" in text
-    broken = view.describe_curve(xs, [None if abs(x) < 0.05 else 1 / x for x in xs], (-5, 5))
-    assert "undefined" in broken

@@ -7,6 +7,7 @@ equals the answer, choices shuffled and lettered.
 """
 from __future__ import annotations
 
+import dataclasses
 import math
 import random
 from typing import Iterable, Sequence
@@ -15,7 +16,7 @@ import sympy as sp
 
 from mvcalc.questions.compare import curves_differ, misconceptions
 from mvcalc.questions.exercise_set import Degenerate
-from mvcalc.questions.model import Choice, Misconception, Plot, Question
+from mvcalc.questions.model import Choice, Figure, Misconception, Plot, Question
 from mvcalc.questions.precision import FOUR_FIGURES, Precision
 from mvcalc.questions.printing import learner, number, plain, tex, x
 
@@ -87,7 +88,7 @@ def keys(n: int) -> list[str]:
 
 
 def choice_question(rng: random.Random, prompt: str, options: Sequence[dict], *,
-                    hints: Sequence[str], worked: Sequence[str], figure: Plot | None = None,
+                    hints: Sequence[str], worked: Sequence[str], figure: Plot | Figure | None = None,
                     data: dict | None = None) -> Question:
     """A single-choice question from ``options``, shuffled with ``rng``.
 
@@ -103,8 +104,8 @@ def choice_question(rng: random.Random, prompt: str, options: Sequence[dict], *,
     choices, wrong, solution = [], [], ""
     for key, o in zip(keys(len(order)), order):
         plot = o.get("plot")
-        if plot is not None:
-            plot = Plot(plot.expr, plot.x_range, f"({key})", plot.y_range)
+        if plot is not None:           # a graph choice (a Plot or a Figure) is titled with its key
+            plot = dataclasses.replace(plot, title=f"({key})")
         choices.append(Choice(key, o.get("tex", ""), plot, o.get("value", ""), o.get("text", "")))
         if o.get("correct"):
             solution = key

@@ -114,6 +114,66 @@ def _keys_match(q: Question, answer: str, m: Misconception) -> bool:
     return parse_keys(answer) == parse_keys(m.answer)
 
 
+# -- answers on a figure: pick an item, or click a point ---------------------------------
+
+def _pick(q: Question, answer: str) -> Verdict:
+    keys = parse_keys(answer)
+    if not keys:
+        return Verdict(False, False, f"Pick one of {_keys_text(q.keys)} on the figure or in the list "
+                                     "first: nothing was counted.")
+    if len(keys) != 1 or keys[0] not in q.keys:
+        return Verdict(False, False, f"Pick one of {_keys_text(q.keys)}.")
+    preview = f"\\text{{({keys[0]})}}"
+    if keys[0] == q.solution.strip().lower():
+        return Verdict(True, True, "Correct.", preview)
+    return Verdict(False, True, "Not this one: look again at the hint.", preview)
+
+
+def _point_error(answer: str) -> str | None:
+    from mvcalc.questions.point_answer import PointError, parse_point
+    try:
+        parse_point(answer)
+    except PointError as error:
+        return str(error)
+    return None
+
+
+def _near(q: Question, answer: str, target: str) -> tuple[bool, bool]:
+    """Whether the answer's x and y are each within the question's tolerance of ``target``."""
+    from mvcalc.questions.point_answer import parse_point
+    (x, y), (tx, ty) = parse_point(answer), parse_point(target)
+    tol_x, tol_y = q.point_tol
+    return abs(x - tx) <= tol_x + 1e-9, abs(y - ty) <= tol_y + 1e-9
+
+
+def _point(q: Question, answer: str) -> Verdict:
+    from mvcalc.questions.figure_alt import point
+    from mvcalc.questions.point_answer import parse_point
+
+    problem = _point_error(answer)
+    if problem:
+        return Verdict(False, False, problem)
+    x, y = parse_point(answer)
+    preview = point(x, y)
+    good_x, good_y = _near(q, answer, q.solution)
+    if good_x and good_y:
+        return Verdict(True, True, "Correct.", preview)
+    figure = q.figure
+    (x0, x1), y_range = figure.x_range, figure.y_range
+    if not x0 <= x <= x1 or (y_range is not None and not y_range[0] <= y <= y_range[1]):
+        return Verdict(False, True, "That point is outside the figure: look again at the hint.", preview)
+    x_name, y_name = figure.x_label or "x", figure.y_label or "y"
+    if good_x:
+        return Verdict(False, True, f"Your {x_name} is right, but {y_name} is not.", preview)
+    if good_y:
+        return Verdict(False, True, f"Your {y_name} is right, but {x_name} is not.", preview)
+    return Verdict(False, True, "Not there: look again at the hint.", preview)
+
+
+def _point_matches(q: Question, answer: str, m: Misconception) -> bool:
+    return all(_near(q, answer, m.answer))
+
+
 # -- code: run the learner's function ----------------------------------------
 
 def _code(q: Question, answer: str) -> Verdict:
@@ -133,6 +193,8 @@ MARKERS: dict[str, Marker] = {
     "choice": Marker(_choice, _keys_match),
     "multi": Marker(_multi, _keys_match),
     "code": Marker(_code, _code_matches),
+    "pick": Marker(_pick, _keys_match),
+    "point": Marker(_point, _point_matches),
 }
 
 

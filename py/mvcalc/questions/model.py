@@ -4,15 +4,20 @@ A template builds one :class:`Question` from a seeded ``random.Random``; the
 page shows ``prompt`` (TeX in ``\\( \\)`` and ``\\[ \\]``), ``figure`` and
 ``choices``; ``check`` marks an answer through :mod:`mvcalc.questions.marking`.
 Nothing here imports sympy or the checker, so listing the course stays cheap.
+
+Answers on a figure (Perseus' interactive graph, Numbas' linked board): ``pick`` asks for
+the key of one labelled item of ``figure`` (an arrow, a path, a curve, a marked point), and
+``point`` for a point "(x, y)" clicked or typed, right within ``point_tol`` (figure units).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
+from mvcalc.questions.figure import Arrow, Contour, Curve, Figure, Marker, Path, Points  # noqa: F401 (question data)
 from mvcalc.questions.precision import Precision
 
-KINDS = ("expression", "numeric", "matrix", "choice", "multi", "code")
+KINDS = ("expression", "numeric", "matrix", "choice", "multi", "code", "pick", "point")
 
 
 @dataclass(frozen=True)
@@ -38,7 +43,7 @@ class Choice:
 
     key: str
     tex: str = ""
-    plot: Plot | None = None
+    plot: Plot | Figure | None = None
     value: str = ""
     text: str = ""       # a sentence, with any maths in \( \): it wraps, where a \text{} in ``tex`` cannot
 
@@ -78,7 +83,7 @@ class Question:
     misconceptions: list[Misconception] = field(default_factory=list)
     answer_hint: str = ""
     variables: tuple[str, ...] = ("x",)
-    figure: Plot | None = None
+    figure: Plot | Figure | None = None
     choices: list[Choice] = field(default_factory=list)
     # numeric: the key, and the precision asked for, stated once (the tolerance,
     # the note under the answer box and the prompt's wording all come from it)
@@ -95,6 +100,8 @@ class Question:
     # the question's own parameters in learner syntax (for tests and figures),
     # e.g. {"f": "3x^2 sin(x)"} or {"f": ..., "at": 1.5}
     data: dict = field(default_factory=dict)
+    # point: how far the clicked point may be from the key, in x and in y (figure units)
+    point_tol: tuple[float, float] | None = None
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
@@ -108,6 +115,10 @@ class Question:
                 object.__setattr__(self, "answer_hint", self.precision.note)
             if self.answer_hint != self.precision.note:
                 raise ValueError("a numeric question's answer note comes from its precision")
+        if self.kind in ("pick", "point") and not isinstance(self.figure, Figure):
+            raise ValueError(f"a {self.kind} question is answered on its figure: it needs a Figure")
+        if self.kind == "point" and (self.point_tol is None or min(self.point_tol) <= 0):
+            raise ValueError("a point question needs a positive tolerance in x and in y")
 
     def check(self, answer: str):
         """Mark ``answer`` (a string from the answer box) and return a Verdict."""
@@ -124,7 +135,9 @@ class Question:
 
     @property
     def keys(self) -> list[str]:
-        """The choice keys, in order ("a", "b", ...)."""
+        """The choice keys, in order ("a", "b", ...); a pick question's are its figure's."""
+        if self.kind == "pick":
+            return self.figure.keys
         return [c.key for c in self.choices]
 
     @property

@@ -21,7 +21,7 @@ from ..questions.bank import VARIANTS, variant_of
 from . import checker, progress, questions
 from .dom import document, element, on, render_math, window
 from .widgets import input_for
-from .widgets.plot import draw
+from .widgets.plot import draw, words
 
 LABELS = {"correct": "Correct!", "wrong": "Not quite.", "invalid": "Couldn't read your answer.",
           "stopped": "Stopped.", "info": ""}
@@ -224,11 +224,11 @@ class ExerciseSetWidget:
         prompt = element("div", cls="ex-prompt", parent=self.body)
         prompt.textContent = view["prompt"]
         render_math(prompt)
-        if view.get("figure"):
-            figure = element("figure", cls="ex-figure", parent=self.body)
-            draw(figure, view["figure"], width=420, height=260)
-            element("figcaption", cls="figure-alt", text=view["figure"]["alt"], parent=figure)
         self.input = input_for(view, self.uid, self.check, self._typed)
+        if view.get("figure") and not getattr(self.input, "shows_figure", False):
+            figure = element("figure", cls="ex-figure", parent=self.body)
+            draw(figure, view["figure"], width=460)
+            words(figure, view["figure"]["alt"])
         self.input.build(self.body)
         saved = progress.question(self.module, self.slug, self.index)
         if saved.get("answer") and int(saved.get("variant", 0)) == self.variant:
@@ -265,7 +265,7 @@ class ExerciseSetWidget:
             return
         answer = self.input.value()
         if not answer.strip():
-            self.say("invalid", "Type your answer first (nothing was counted).")
+            self.say("invalid", getattr(self.input, "empty_message", "Type your answer first (nothing was counted)."))
             return
         if self.view["kind"] == "code":
             spawn(self._check_code(answer))

@@ -14,7 +14,8 @@ import sympy as sp
 from mvcalc.questions.builders import choice_question, numeric_question, require
 from mvcalc.questions.exercise_set import nonzero
 from mvcalc.questions.m2.jacobian import jacobian_question
-from mvcalc.questions.printing import factor, learner, matrix_tex, tex, theta, r, x, y
+from mvcalc.questions.printing import coefficient, factor, learner, matrix_tex, tex, theta, r, x, y
+from mvcalc.questions.m2.visual import click_stationary  # visual: on a map
 
 TEST = (r"At a point where \(J = 0\): \(\det H > 0\) with \(\partial^2 f/\partial x^2 > 0\) is a minimum, "
         r"with \(\partial^2 f/\partial x^2 < 0\) a maximum; \(\det H < 0\) is a saddle.")
@@ -126,12 +127,13 @@ def jacobian_determinant(rng):
     require(a * b > 1 or r0 > 2, "")
     X, Y = a * r * sp.cos(theta), b * r * sp.sin(theta)
     value = a * b * r0
+    cos_term, sin_term = coefficient(a * b, r"r\cos^2\theta"), coefficient(a * b, r"r \sin^2\theta")
     return numeric_question(
         rf"The map \(x = {tex(X)}\), \(y = {tex(Y)}\) turns \((r, \theta)\) into \((x, y)\). By what factor does it "
         rf"stretch a small area near \(r = {r0}\), \(\theta = 0.3\)? (Give \(\det J\).)", value,
         hints=[r"\(J = \begin{pmatrix} \partial x/\partial r & \partial x/\partial\theta \\ \partial y/\partial r & \partial y/\partial\theta \end{pmatrix}\); area scales by \(|\det J|\).",
                rf"\(J = {matrix_tex([[a * sp.cos(theta), -a * r * sp.sin(theta)], [b * sp.sin(theta), b * r * sp.cos(theta)]])}\)."],
-        worked=[rf"\(\det J = {a * b} r\cos^2\theta + {a * b} r \sin^2\theta = {a * b} r\).",
+        worked=[rf"\(\det J = {cos_term} + {sin_term} = {coefficient(a * b, 'r')}\).",
                 rf"At \(r = {r0}\): \(\det J = {value}\), whatever \(\theta\) is."],
         wrong=[(r0, r"That is the plain polar determinant \(r\); the scale factors multiply it."),
                (a * b * r0 * (sp.cos(0.3)**2 - sp.sin(0.3)**2), r"\(\det J = J_{11}J_{22} - J_{12}J_{21}\): mind the minus sign of \(-r\sin\theta\).")],
@@ -164,3 +166,4 @@ def stationary_gradient(rng):
 
 TEMPLATES = [partial_at_point, classify_quadratic, stationary_gradient, det_hessian_at_stationary, classify_cubic,
              jacobian_determinant]
+TEMPLATES += [click_stationary]  # visual (issue 13): appended, never reordered

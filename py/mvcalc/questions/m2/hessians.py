@@ -14,6 +14,7 @@ from mvcalc.questions.builders import require
 from mvcalc.questions.exercise_set import nonzero
 from mvcalc.questions.m2.jacobian import jacobian_question
 from mvcalc.questions.printing import learner, matrix_tex, tex, x, y, z
+from mvcalc.questions.m2.visual import map_of_hessian  # visual: on a map
 
 HESSIAN = (r"The Hessian holds the second derivatives: row \(i\), column \(j\) is "
            r"\(\frac{\partial^2 f}{\partial x_i\,\partial x_j}\). Differentiate the Jacobian once more.")
@@ -129,3 +130,4 @@ def at_a_point(rng):
 
 
 TEMPLATES = [quadratic, cubic_mixed, exponential_trig, three_variables, at_a_point]
+TEMPLATES += [map_of_hessian]  # visual (issue 13): appended, never reordered

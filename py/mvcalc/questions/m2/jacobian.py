@@ -13,6 +13,7 @@ from mvcalc.questions.builders import require
 from mvcalc.questions.exercise_set import nonzero
 from mvcalc.questions.model import Misconception, Question
 from mvcalc.questions.printing import learner, matrix_learner, matrix_tex, r, tex, theta, x, y, z
+from mvcalc.questions.m2.visual import downhill_arrow  # visual: on a map
 
 VECTOR_HINT = "Type a row vector in square brackets, e.g. [2x y, x^2, 3]."
 MATRIX_HINT = "Type the matrix row by row, e.g. [[2x, 1], [0, 3y^2]]."
@@ -209,3 +210,4 @@ def three_to_two(rng):
 
 TEMPLATES = [gradient_polynomial, gradient_exponential, gradient_at_point, linear_map,
              nonlinear_map, polar, three_to_two]
+TEMPLATES += [downhill_arrow]  # visual (issue 13): appended, never reordered

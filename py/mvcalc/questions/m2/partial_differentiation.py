@@ -19,6 +19,7 @@ from mvcalc.questions.builders import derivative_question
 from mvcalc.questions.exercise_set import nonzero
 from mvcalc.questions.m2.partial_ideas import IDEAS
 from mvcalc.questions.printing import tex, x, y, z
+from mvcalc.questions.m2.visual import signs_from_map, matching_slice  # visual: on a map
 
 HOLD = (r"A partial derivative holds every other variable still: treat it exactly like a number, "
         r"as in \(\frac{\partial}{\partial x}(5 x^2) = 10x\).")
@@ -168,3 +169,4 @@ def can_mass(rng):
 # the algebra first, then the ideas (variables, constants and context); new templates go at the end
 TEMPLATES = [monomial, polynomial_in_y, product_with_exponential, three_variables, log_and_quotient, can_mass,
              *IDEAS]
+TEMPLATES += [signs_from_map, matching_slice]  # visual (issue 13): appended, never reordered

@@ -15,6 +15,7 @@ from mvcalc.questions.exercise_set import nonzero
 from mvcalc.questions.m3.chain_rule_ideas import IDEAS
 from mvcalc.questions.model import Misconception, Question
 from mvcalc.questions.printing import learner, matrix_learner, matrix_tex, number, tex
+from mvcalc.questions.m3.visual import level_touch, chain_rule_graph  # visual (issue 13)
 
 t, x, y, z = sp.symbols("t x y z")
 RULE = (r"The multivariate chain rule: \(\frac{df}{dt} = \frac{\partial f}{\partial x}\frac{dx}{dt} "
@@ -207,3 +208,4 @@ def three_link_chain(rng):
 # new templates go at the end (progress is kept by position): the ideas in mvcalc.questions.m3.chain_rule_ideas
 TEMPLATES = [polynomial_path, trig_path, exponential_path, value_at_point, jacobian_product, three_link_chain,
              *IDEAS]
+TEMPLATES += [level_touch, chain_rule_graph]  # visual (issue 13): appended, never reordered

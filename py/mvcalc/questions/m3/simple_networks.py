@@ -15,6 +15,7 @@ from mvcalc.questions.m3.network_size import IDEAS
 from mvcalc.questions.model import Misconception, Question
 from mvcalc.questions.precision import FOUR_FIGURES, Precision
 from mvcalc.questions.printing import approx, matrix_learner, matrix_tex, number
+from mvcalc.questions.m3.visual import sigmoid_match, activation_point  # visual (issue 13)
 
 SIGMA = r"The sigmoid: \(\sigma(z) = \dfrac{1}{1 + e^{-z}}\)."
 MATRIX_HINT = "Type a column vector as a list, e.g. [3, -1.5]."
@@ -210,3 +211,4 @@ def network_output(rng):
 # new templates go at the end (progress is kept by position): mvcalc.questions.m3.network_size
 TEMPLATES = [single_neuron, bias_for_half, layer_sums, layer_activation, two_neurons_in_a_row, network_output,
              *IDEAS]
+TEMPLATES += [sigmoid_match, activation_point]  # visual (issue 13): appended, never reordered

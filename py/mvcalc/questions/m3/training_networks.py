@@ -17,6 +17,7 @@ from mvcalc.questions.m3.backprop_matrix import TEMPLATES as MATRIX_FORM
 from mvcalc.questions.m3.simple_networks import _d, _s, numeric, sigma
 from mvcalc.questions.model import Question
 from mvcalc.questions.printing import approx, learner, tex
+from mvcalc.questions.m3.visual import cost_step  # visual (issue 13)
 
 a, w, x, y, b = sp.symbols("a w x y b")
 CHAIN = (r"Backpropagation is the chain rule: \(\dfrac{\partial C}{\partial w} = \dfrac{\partial C}{\partial a}"
@@ -189,3 +190,4 @@ def two_layer_chain(rng):
 # one neuron first, then whole layers in matrix form (mvcalc.questions.m3.backprop_matrix); new ones at the end
 TEMPLATES = [cost_slope, sigmoid_slope, weight_gradient_formula, weight_gradient, bias_gradient, two_layer_chain,
              *MATRIX_FORM]
+TEMPLATES += [cost_step]  # visual (issue 13): appended, never reordered

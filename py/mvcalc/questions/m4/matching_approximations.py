@@ -11,6 +11,7 @@ from mvcalc.questions.m4.common import (FACTORIAL, FORGOT_FACTORIAL, POWERS_OF_X
                                         about_text, powers_of_x, taylor, taylor_tex, terms_tex,
                                         without_factorials)
 from mvcalc.questions.printing import coefficient, learner, tex, x
+from mvcalc.questions.m4.visual import linearisation_error  # visual (issue 13)
 
 ORDER_WORDS = {1: "first-order (the tangent line)", 2: "second-order", 3: "third-order"}
 
@@ -154,3 +155,4 @@ def cosine_about_a_point(rng):
 
 
 TEMPLATES = [exponential_second_order, formula_about_a, sine_orders, tangent_line_of_root, cosine_about_a_point]
+TEMPLATES += [linearisation_error]  # visual (issue 13): appended, never reordered

@@ -13,6 +13,7 @@ from mvcalc.questions.m2.jacobian import jacobian_question
 from mvcalc.questions.m4.common import expression_question, numeric_question
 from mvcalc.questions.precision import figures_to_tell_apart
 from mvcalc.questions.printing import learner, matrix_tex, number, terms, tex, x, y
+from mvcalc.questions.m4.visual import quadratic_map  # visual (issue 13)
 
 EXPANSION = (r"\(f(\mathbf{x} + \Delta\mathbf{x}) \approx f + J\Delta\mathbf{x} + \frac{1}{2}\Delta\mathbf{x}^T H"
              r"\Delta\mathbf{x}\), which written out is \(f + f_x\Delta x + f_y\Delta y + \frac{1}{2}\left(f_{xx}\Delta x^2"
@@ -147,3 +148,4 @@ def estimate_distance(rng):
 
 
 TEMPLATES = [gradient_at_point, hessian_general, tangent_plane, second_order_at_origin, estimate_distance]
+TEMPLATES += [quadratic_map]  # visual (issue 13): appended, never reordered

@@ -11,6 +11,7 @@ from mvcalc.questions.m5.common import vector_question
 from mvcalc.questions.m5.lagrange_setup import estimate_with_lambda, lagrangian_gradient, three_variables
 from mvcalc.questions.m5.newton_raphson import numeric
 from mvcalc.questions.printing import learner, tex, x, y
+from mvcalc.questions.m5.visual import lagrange_touch  # visual (issue 13)
 
 CONDITION = (r"At a constrained optimum \(\nabla f = \lambda \nabla g\) and \(g = 0\): "
              r"three equations for \(x, y, \lambda\).")
@@ -119,3 +120,4 @@ def multiplier_meaning(rng):
 
 TEMPLATES = [product_on_line, nearest_point, line_on_circle, cubic_on_circle, multiplier_meaning,
              lagrangian_gradient, three_variables, estimate_with_lambda]
+TEMPLATES += [lagrange_touch]  # visual (issue 13): appended, never reordered

@@ -14,6 +14,7 @@ from mvcalc.questions.exercise_set import nonzero
 from mvcalc.questions.model import Misconception, Question
 from mvcalc.questions.precision import FOUR_FIGURES, Precision
 from mvcalc.questions.printing import exact_and_decimal, learner, number, root, tex, x
+from mvcalc.questions.m5.visual import newton_bad_start, newton_click  # visual (issue 13)
 
 FORMULA = r"Newton-Raphson: \(x_{n+1} = x_n - \dfrac{f(x_n)}{f'(x_n)}\)."
 SIGN = "Sign slip: the step is minus f over f′ (you added it)."
@@ -245,3 +246,4 @@ def digits_double(rng):
 
 TEMPLATES = [square_root, cubic_one_step, update_formula, cubic_two_steps, transcendental, iterate_to_root,
              minimum_step, digits_double]
+TEMPLATES += [newton_click, newton_bad_start]  # visual (issue 13): appended, never reordered

@@ -14,6 +14,7 @@ from mvcalc.questions.m5.common import vector_question
 from mvcalc.questions.m5.newton_hessian import hybrid_step, newton_not_quadratic, where_newton_lands
 from mvcalc.questions.m5.newton_raphson import numeric
 from mvcalc.questions.printing import factor, learner, matrix_tex, tex, x, y
+from mvcalc.questions.m5.visual import gamma_too_large, newton_arrow  # visual (issue 13)
 
 GD = r"Gradient descent: \(\mathbf{x}_{n+1} = \mathbf{x}_n - \gamma \nabla f(\mathbf{x}_n)\)."
 NEWTON = r"Newton's step: solve \(H \boldsymbol\delta = -\nabla f\), then \(\mathbf{x}_{n+1} = \mathbf{x}_n + \boldsymbol\delta\)."
@@ -154,3 +155,4 @@ def hybrid_decision(rng):
 
 TEMPLATES = [gd_step, largest_gamma, zigzag, newton_quadratic, hybrid_decision,
              newton_not_quadratic, hybrid_step, where_newton_lands]
+TEMPLATES += [gamma_too_large, newton_arrow]  # visual (issue 13): appended, never reordered

@@ -237,3 +237,6 @@ def starting_values(rng):
 TEMPLATES = [model_partial, chi2_partial, step_one_parameter, step_two_parameters, local_minima,
              starting_values, gradient_code, model_jacobian, chi2_gradient_b, largest_gamma_fit,
              starting_values_from_data, wrong_valley]
+
+from mvcalc.questions.m6.visual import lowest_chi2_curve, chi2_descent_arrow  # noqa: E402 (visual, issue 13; imports this module)
+TEMPLATES += [lowest_chi2_curve, chi2_descent_arrow]  # visual (issue 13): appended, never reordered

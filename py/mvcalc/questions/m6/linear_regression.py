@@ -495,3 +495,6 @@ def weighted_mean(rng):
 TEMPLATES = [chi2_of_a_line, slope_by_closed_form, intercept_by_closed_form, gradient_at_a_point,
              derivative_of_chi2, smallest_chi2, chi2_unequal_errors, is_it_the_best_line, normal_equations_matrix,
              solve_normal_equations, fit_through_origin, why_least_squares, weighted_mean]
+
+from mvcalc.questions.m6.visual import lowest_chi2_line, residual_plot, chi2_map_point  # noqa: E402 (visual, issue 13; imports this module)
+TEMPLATES += [lowest_chi2_line, residual_plot, chi2_map_point]  # visual (issue 13): appended, never reordered
