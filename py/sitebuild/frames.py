@@ -109,15 +109,16 @@ def write_frames(site: Path) -> dict[str, list[dict]]:
 
 
 FIGURE = re.compile(r'<figure class="live-figure" id="(?P<id>[\w-]+)">.*?</figure>', re.S)
-WAIT = ('<p class="figure-wait"><span class="wait-loading">Starting Python: the controls work in a moment.</span>'
-        '<span class="wait-failed">Python could not start: this picture cannot move.</span></p>')
+WAIT = ('<p class="figure-wait"><span class="wait-loading">The controls work in a moment</span>'
+        '<span class="wait-failed">A still picture: Python could not start</span></p>')
 
 
 def markup(slug: str, main: str, figures: list[dict]) -> str:
     """``main`` (a module page's lessons) with each figure's frame in its ``.plot`` box: an
     ``<img>`` (1x and 2x; width and height reserve the box, which keeps the frame's aspect
     ratio, so the canvas that replaces it fills the very same box), a note that the controls
-    work in a moment, and the text alternative, readouts and slider values of that frame."""
+    work in a moment, and the text alternative, readouts, slider values and keyboard help of
+    that frame, so that nothing in the figure moves when Python takes over."""
     by_id = {figure["id"]: figure for figure in figures}
     done = set()
 
@@ -154,6 +155,9 @@ def _frame_figure(slug: str, block: str, figure: dict) -> str:
     for name, value in figure.get("readouts", {}).items():
         block = re.sub(rf'(<(\w+)[^>]*\bdata-readout="{re.escape(name)}"[^>]*>)(?:…)?(</\2>)',
                        lambda m: m.group(1) + html.escape(value) + m.group(3), block)
+    if figure.get("keys") and 'class="figure-keys"' not in block:     # live_figure adds it: the build, at once
+        block = block[:-len("</figure>")] + (f'  <p class="figure-keys" id="{fid}-keys">{html.escape(figure["keys"])}</p>\n'
+                                              "      </figure>")
     for control, value in figure.get("outputs", {}).items():
         block = re.sub(rf'(<output for="{re.escape(control)}">)(</output>)',
                        lambda m: m.group(1) + html.escape(value) + m.group(2), block)
@@ -180,14 +184,43 @@ def encode_png(width: int, height: int, rgba: bytes) -> bytes:
     return out.getvalue()
 
 
+# How close a frame must be to the live figure it stands for (tests: CPython and the browser).
+# The 256 colours move a few antialiased edge pixels by more than a few levels, never many:
+# measured, at most 0.002 % of a frame's pixels by more than FAR; one slider step moves 0.5 % or more.
+FAR = 32                        # levels, in any channel
+FAR_SHARE = 0.0002              # the share of pixels that may be further off than that
+
+
+def difference(png, width: int, height: int, rgba: bytes) -> dict:
+    """How far the frame ``png`` (bytes or a path) is from a live figure's RGBA buffer:
+    ``same_size``, ``far`` (the share of pixels off by more than FAR in some channel),
+    ``mean`` and ``max`` (levels); ``close`` when within the tolerance above."""
+    import io
+
+    import numpy as np
+    from PIL import Image
+
+    data = png.read_bytes() if isinstance(png, Path) else png
+    frame = np.asarray(Image.open(io.BytesIO(data)).convert("RGB"), dtype=np.int16)
+    live = np.frombuffer(rgba, np.uint8).reshape(height, width, 4)[..., :3].astype(np.int16)
+    if frame.shape != live.shape:
+        return {"same_size": False, "frame": list(frame.shape[:2][::-1]), "live": [width, height], "close": False}
+    off = np.abs(frame - live).max(axis=2)
+    far = float(np.mean(off > FAR))
+    return {"same_size": True, "far": far, "mean": float(off.mean()), "max": int(off.max()),
+            "close": far <= FAR_SHARE}
+
+
 def _forget_course_modules() -> None:
     for name in [n for n in sys.modules if n == "mvcalc" or n.startswith("mvcalc.")]:
         del sys.modules[name]
 
 
-def draw_page(slug: str, ratio: float, width: int | None = None) -> tuple[list[dict], set[str]]:
-    """Run page ``slug``'s script on its HTML in the stand-in browser at ``ratio`` device pixels
-    per CSS pixel and ``width`` CSS px (default: live_figure's widest); return each live
+def draw_page(slug: str, ratio: float, width: int | None = None,
+              html: str | None = None) -> tuple[list[dict], set[str]]:
+    """Run page ``slug``'s script on its HTML (the source, or ``html``: the built page, say) in the
+    stand-in browser at ``ratio`` device pixels per CSS pixel and ``width`` CSS px (default:
+    live_figure's widest); return each live
     figure's frame as the page would show it once settled (``id``, ``pixels``: (width, height,
     RGBA bytes) of its canvas, ``alt``, ``readouts``, ``outputs``) and the files of every course
     module that took part. The course's modules are imported afresh for each call."""
@@ -202,7 +235,7 @@ def draw_page(slug: str, ratio: float, width: int | None = None) -> tuple[list[d
     _forget_course_modules()
     boot = importlib.import_module("mvcalc.web.boot")
     live_figure = importlib.import_module("mvcalc.web.live_figure")
-    root = standin.open((SITE / slug / "index.html").read_text(encoding="utf-8"),
+    root = standin.open(html if html is not None else (SITE / slug / "index.html").read_text(encoding="utf-8"),
                         width=width or live_figure.MAX_WIDTH_PX, ratio=ratio)
     boot._import_plotting()
     page = importlib.import_module(f"mvcalc.web.pages.{slug.replace('-', '_')}")
@@ -226,8 +259,9 @@ def draw_page(slug: str, ratio: float, width: int | None = None) -> tuple[list[d
         canvas = host.querySelector("canvas")
         if canvas is None or canvas.pixels is None:
             continue                                    # not mounted by the page script
+        keys = host.querySelector(".figure-keys")
         figures.append({
-            "id": host.id, "pixels": canvas.pixels,
+            "id": host.id, "pixels": canvas.pixels, "keys": keys.textContent if keys is not None else "",
             "alt": canvas.attrs.get("aria-label", ""),
             "readouts": {node.dataset.readout: node.textContent for node in host.querySelectorAll("[data-readout]")
                          if node.textContent},
