@@ -184,33 +184,6 @@ def encode_png(width: int, height: int, rgba: bytes) -> bytes:
     return out.getvalue()
 
 
-# How close a frame must be to the live figure it stands for (tests: CPython and the browser).
-# The 256 colours move a few antialiased edge pixels by more than a few levels, never many:
-# measured, at most 0.002 % of a frame's pixels by more than FAR; one slider step moves 0.5 % or more.
-FAR = 32                        # levels, in any channel
-FAR_SHARE = 0.0002              # the share of pixels that may be further off than that
-
-
-def difference(png, width: int, height: int, rgba: bytes) -> dict:
-    """How far the frame ``png`` (bytes or a path) is from a live figure's RGBA buffer:
-    ``same_size``, ``far`` (the share of pixels off by more than FAR in some channel),
-    ``mean`` and ``max`` (levels); ``close`` when within the tolerance above."""
-    import io
-
-    import numpy as np
-    from PIL import Image
-
-    data = png.read_bytes() if isinstance(png, Path) else png
-    frame = np.asarray(Image.open(io.BytesIO(data)).convert("RGB"), dtype=np.int16)
-    live = np.frombuffer(rgba, np.uint8).reshape(height, width, 4)[..., :3].astype(np.int16)
-    if frame.shape != live.shape:
-        return {"same_size": False, "frame": list(frame.shape[:2][::-1]), "live": [width, height], "close": False}
-    off = np.abs(frame - live).max(axis=2)
-    far = float(np.mean(off > FAR))
-    return {"same_size": True, "far": far, "mean": float(off.mean()), "max": int(off.max()),
-            "close": far <= FAR_SHARE}
-
-
 def _forget_course_modules() -> None:
     for name in [n for n in sys.modules if n == "mvcalc" or n.startswith("mvcalc.")]:
         del sys.modules[name]
