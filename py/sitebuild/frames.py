@@ -1,23 +1,25 @@
 """First frames: every live figure drawn by the build, so a page shows it as soon as its HTML
 is parsed, long before Python is ready, and where Python never runs (a print, a failed load).
 
-How a frame is made: the page's own script runs in CPython against the page's own HTML in a
-stand-in browser (sitebuild/standin.py): ``main()`` mounts every figure with the scene
-arguments it passes, ``live_figure.py`` reads the initial slider values from the HTML, sizes
-the figure (720 CSS px, its widest) and draws it exactly as in the page; the buffer it puts on
-the canvas is the frame. That happens at device pixel ratios 1 and 2 (``<img srcset>`` lets
-the browser pick one, so a page downloads one set) and each buffer is shipped as a PNG with
-256 colours (median cut, no dithering: no channel of a pixel is off by more than a few
-levels but on a few antialiased edges, and the file is about a third of a lossless one).
-The page's text alternative (``scene.describe()``) and its readouts come along.
+How a frame is made: the page's own script runs against the page's own HTML in a stand-in
+browser (sitebuild/standin.py): ``main()`` mounts every figure with the scene arguments it
+passes, ``live_figure.py`` reads the initial slider values from the HTML, sizes the figure
+(720 CSS px, its widest) and draws it exactly as in the page; the buffer it puts on the canvas
+is the frame. That happens at device pixel ratios 1 and 2 (``<img srcset>`` lets the browser
+pick one, so a page downloads one set) and each buffer is shipped as a PNG with 256 colours
+(median cut, no dithering: a few antialiased edge pixels move by more than a few levels, and
+the file is about a third of a lossless one). The text alternative (``scene.describe()``),
+readouts and keyboard help come along.
 
-matplotlib is in the project's environment (.venv), not necessarily in the python that runs
-the build, so the drawing runs there as a script, like the question bank (sitebuild/bank.py).
+It runs in the vendored Pyodide under Node (``pyodide_node.js``, as sitebuild/bytecode.py
+does), not in CPython: the page's own runtime draws the very pixels the page will. CPython's
+matplotlib 3.8.4 is not enough: its wheel has FreeType 2.6.1, Pyodide's 2.6.0, so text lands
+a pixel apart, and its libm rounds differently in the last place, which the round-off noise
+of Module 2's step-size figure shows (0.6 % of that frame's pixels moved).
+
 Each page's frames are cached in ``.cache/frames/<slug>/`` with the sha256 of every file that
 went into them (the page's HTML, every course module its script imported, this file, the
-stand-in, the pinned package versions); a build where none changed draws nothing.
-
-    python py/sitebuild/frames.py <folder> <slug> ...    (in .venv: writes <folder>/<slug>/)
+stand-in, the runtime's lock and pins); a build where none changed draws nothing.
 """
 from __future__ import annotations
 
@@ -30,10 +32,17 @@ import subprocess
 import sys
 from pathlib import Path
 
+HERE = Path(__file__).resolve().parent
+
 FRAMES = "site/frames"          # in the built site: site/frames/<slug>/<figure id>[@2x].png
 RATIOS = (1, 2)                 # device pixel ratios drawn; the browser picks one (srcset)
 COLOURS = 256
 INDEX = "index.json"
+PACKAGES = "numpy,matplotlib,pillow"    # what the drawing needs in Pyodide (pyscript.toml's, and Pillow)
+TASK = HERE / "frames_task.py"          # run in Pyodide: draws the pages /host/task.json names
+# Inputs of every page's frames besides the course modules its script imports (repository paths).
+ALWAYS = ("py/sitebuild/frames.py", "py/sitebuild/frames_task.py", "py/sitebuild/standin.py",
+          "py/sitebuild/paths.py", "py/sitebuild/pyodide_node.js", "py/sitebuild/pins.json")
 
 
 def file_name(figure_id: str, ratio: int) -> str:
@@ -54,38 +63,87 @@ def _up_to_date(folder: Path) -> bool:
     except (OSError, ValueError):
         return False
     for name, digest in index.get("inputs", {}).items():
-        path = ROOT / name
+        path = ROOT / name                  # (an absolute name stays absolute)
         if not path.is_file() or _digest(path) != digest:
             return False
     return all((folder / name).is_file() for figure in index["figures"] for name in figure["files"].values())
 
 
-def ensure_frames(slugs: list[str] | None = None, cache: Path | None = None) -> dict[str, Path]:
-    """Each module page's folder of frames for the current sources, drawn (in .venv) where stale."""
+def ensure_frames(slugs: list[str] | None = None, cache: Path | None = None, node: str = "node") -> dict[str, Path]:
+    """Each module page's folder of frames for the current sources, drawn where stale."""
     from .paths import CACHE, SITE
-    from .runtime import BuildError
-    from .venv import venv_python
 
     cache = cache or CACHE / "frames"
     slugs = slugs if slugs is not None else sorted(p.parent.name for p in SITE.glob("*/index.html"))
     stale = [slug for slug in slugs if not _up_to_date(cache / slug)]
     if stale:
-        print(f"frames: drawing the first frames of {', '.join(stale)}", flush=True)
-        tmp = cache / ".drawing"
-        shutil.rmtree(tmp, ignore_errors=True)
-        tmp.mkdir(parents=True)
-        result = subprocess.run([str(venv_python()), __file__, str(tmp), *stale], cwd=Path(__file__).parents[1])
-        if result.returncode != 0 or not all((tmp / slug / INDEX).is_file() for slug in stale):
-            shutil.rmtree(tmp, ignore_errors=True)
-            raise BuildError("the figures' first frames could not be drawn (see the error above)")
-        for slug in stale:
-            shutil.rmtree(cache / slug, ignore_errors=True)
-            (tmp / slug).rename(cache / slug)
-        shutil.rmtree(tmp, ignore_errors=True)
+        print(f"frames: drawing the first frames of {', '.join(stale)} (Pyodide under Node)", flush=True)
+        work = cache / ".drawing"
+        shutil.rmtree(work, ignore_errors=True)
+        try:
+            stage(work, stale)
+            run_pyodide(work, TASK, node)
+            for slug in stale:
+                _record_inputs(work, slug)
+                shutil.rmtree(cache / slug, ignore_errors=True)
+                (work / "out" / slug).rename(cache / slug)
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
     for old in cache.iterdir() if cache.is_dir() else ():
         if old.is_dir() and old.name not in slugs:          # a page that is gone
             shutil.rmtree(old, ignore_errors=True)
     return {slug: cache / slug for slug in slugs}
+
+
+def stage(host: Path, slugs: list[str], pages: dict[str, str] | None = None) -> None:
+    """What Pyodide sees at /host: the course's Python and the drawing code (py/), the pages'
+    HTML (site/<slug>/index.html, the sources or ``pages``) and the task (task.json)."""
+    from .paths import PY, ROOT, SITE
+    files = [p for p in (PY / "mvcalc").rglob("*.py") if "__pycache__" not in p.parts]
+    files += [ROOT / name for name in ALWAYS if name.startswith("py/sitebuild/") and name.endswith(".py")]
+    files += [HERE / "__init__.py"]
+    for path in files:
+        target = host / path.relative_to(ROOT)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, target)
+    for slug in slugs:
+        target = host / "site" / slug / "index.html"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if pages and slug in pages:
+            target.write_text(pages[slug], encoding="utf-8")
+        else:
+            shutil.copyfile(SITE / slug / "index.html", target)
+    (host / "task.json").write_text(json.dumps({"slugs": slugs}))
+
+
+def run_pyodide(host: Path, script: Path, node: str = "node") -> str:
+    """Run ``script`` in the vendored Pyodide under Node with ``host`` at /host; its stdout."""
+    from .paths import RUNTIME
+    from .runtime import BuildError
+    result = subprocess.run([node, str(HERE / "pyodide_node.js"), str(RUNTIME / "pyodide"), str(script), str(host),
+                             PACKAGES], capture_output=True, text=True, timeout=1800)
+    if result.returncode != 0:
+        raise BuildError("the figures' first frames could not be drawn (Pyodide under Node):\n"
+                         + (result.stderr or result.stdout).strip()[-3000:])
+    for line in result.stdout.splitlines():
+        if line.startswith("frames: "):
+            print(line, flush=True)
+    return result.stdout
+
+
+def _record_inputs(work: Path, slug: str) -> None:
+    """The index the drawing wrote names its inputs; add the sha256 of each (the staged copies,
+    which are what was drawn from) and of the runtime's lock."""
+    from .paths import ROOT, RUNTIME
+    index_path = work / "out" / slug / INDEX
+    index = json.loads(index_path.read_text())
+    inputs = {name: _digest(work / name) for name in sorted(set(index.pop("used")) | set(ALWAYS))
+              if (work / name).is_file()}
+    inputs.update({name: _digest(ROOT / name) for name in ALWAYS if name not in inputs})
+    lock = RUNTIME / "pyodide" / "pyodide-lock.json"
+    inputs[lock.relative_to(ROOT).as_posix() if lock.is_relative_to(ROOT) else str(lock)] = _digest(lock)
+    index["inputs"] = inputs
+    index_path.write_text(json.dumps(index, indent=1, sort_keys=True, ensure_ascii=False), encoding="utf-8")
 
 
 def write_frames(site: Path) -> dict[str, list[dict]]:
@@ -164,7 +222,7 @@ def _frame_figure(slug: str, block: str, figure: dict) -> str:
     return block
 
 
-# --- the drawing side (run in .venv, needs matplotlib) -----------------------------------------
+# --- the drawing side (run in Pyodide: frames_task.py) ----------------------------------------
 
 def encode_png(width: int, height: int, rgba: bytes) -> bytes:
     """An opaque RGBA buffer as a 256-colour PNG (median cut with a k-means refinement, no
@@ -189,19 +247,19 @@ def _forget_course_modules() -> None:
         del sys.modules[name]
 
 
-def draw_page(slug: str, ratio: float, width: int | None = None,
-              html: str | None = None) -> tuple[list[dict], set[str]]:
-    """Run page ``slug``'s script on its HTML (the source, or ``html``: the built page, say) in the
-    stand-in browser at ``ratio`` device pixels per CSS pixel and ``width`` CSS px (default:
-    live_figure's widest); return each live
-    figure's frame as the page would show it once settled (``id``, ``pixels``: (width, height,
-    RGBA bytes) of its canvas, ``alt``, ``readouts``, ``outputs``) and the files of every course
-    module that took part. The course's modules are imported afresh for each call."""
+async def draw_page(slug: str, ratio: float, width: int | None = None,
+                    html: str | None = None) -> tuple[list[dict], set[str]]:
+    """Run page ``slug``'s script on its HTML (``site/<slug>/index.html``, or ``html``: the built
+    page, say) in the stand-in browser at ``ratio`` device pixels per CSS pixel and ``width`` CSS
+    px (default: live_figure's widest); return each live figure's frame as the page shows it
+    once settled (``id``, ``pixels``: (width, height, RGBA bytes) of its canvas, ``alt``,
+    ``readouts``, ``outputs``, ``keys``) and the repository paths of the course modules that
+    took part. The course's modules are imported afresh for each call."""
     import asyncio
     import importlib
     import inspect
 
-    from .paths import PY, SITE
+    from .paths import ROOT, SITE
     from .standin import install
 
     standin = install()
@@ -212,21 +270,17 @@ def draw_page(slug: str, ratio: float, width: int | None = None,
                         width=width or live_figure.MAX_WIDTH_PX, ratio=ratio)
     boot._import_plotting()
     page = importlib.import_module(f"mvcalc.web.pages.{slug.replace('-', '_')}")
-
-    async def run() -> None:
-        """main(), then what it set going at once (in-page labs, animation frames), as the page
-        does before a learner touches anything; a request to the worker fails here (no worker)
-        and changes no figure, as in the page until its answer comes."""
-        result = page.main()
-        if inspect.isawaitable(result):
-            await result
-        for _ in range(10):
-            standin.run_frames()
-            await asyncio.sleep(0)
-            if not standin.queued and all(t.done() for t in asyncio.all_tasks() if t is not asyncio.current_task()):
-                break
-
-    asyncio.run(run())
+    # main(), then what it set going at once (in-page labs, animation frames), as the page does
+    # before a learner touches anything; a request to the worker fails here (there is none) and
+    # changes no figure, as in the page until its answer comes
+    result = page.main()
+    if inspect.isawaitable(result):
+        await result
+    for _ in range(10):
+        standin.run_frames()
+        await asyncio.sleep(0)
+        if not standin.queued and all(t.done() for t in asyncio.all_tasks() if t is not asyncio.current_task()):
+            break
     figures = []
     for host in root.querySelectorAll("figure.live-figure"):
         canvas = host.querySelector("canvas")
@@ -241,21 +295,21 @@ def draw_page(slug: str, ratio: float, width: int | None = None,
             "outputs": {node.attrs["for"]: str(node.value) for node in host.querySelectorAll("output[for]")
                         if str(node.value)},
         })
-    used = {str(Path(module.__file__).resolve()) for name, module in list(sys.modules.items())
+    used = {Path(module.__file__).resolve() for name, module in list(sys.modules.items())
             if name.startswith("mvcalc") and getattr(module, "__file__", None)}
-    used |= {str(SITE / slug / "index.html")}
-    return figures, {path for path in used if Path(path).is_relative_to(PY.parent)}
+    used.add((SITE / slug / "index.html").resolve())
+    return figures, {path.relative_to(ROOT).as_posix() for path in used if path.is_relative_to(ROOT)}
 
 
-def draw(folder: Path, slug: str) -> dict:
-    """Draw page ``slug``'s frames into ``folder`` with their index; return the index."""
-    from .paths import ROOT
+async def draw(folder: Path, slug: str) -> dict:
+    """Draw page ``slug``'s frames into ``folder`` with their index (its inputs, by name, under
+    "used"); return the index."""
     folder.mkdir(parents=True, exist_ok=True)
     figures: dict[str, dict] = {}
-    inputs: set[str] = {__file__, str(Path(__file__).with_name("standin.py")), str(ROOT / "requirements-dev.txt")}
+    used: set[str] = set()
     for ratio in RATIOS:
-        drawn, used = draw_page(slug, ratio)
-        inputs |= used
+        drawn, modules = await draw_page(slug, ratio)
+        used |= modules
         for one in drawn:
             width, height, rgba = one.pop("pixels")
             entry = figures.setdefault(one["id"], {**one, "files": {}, "bytes": {}})
@@ -268,24 +322,9 @@ def draw(folder: Path, slug: str) -> dict:
             (folder / name).write_bytes(data)
             entry["files"][str(ratio)] = name
             entry["bytes"][str(ratio)] = len(data)
-    index = {"slug": slug, "figures": list(figures.values()),
-             "inputs": {Path(path).resolve().relative_to(ROOT).as_posix(): _digest(Path(path))
-                        for path in sorted(inputs)}}
+    index = {"slug": slug, "figures": list(figures.values()), "used": sorted(used)}
     (folder / INDEX).write_text(json.dumps(index, indent=1, sort_keys=True, ensure_ascii=False), encoding="utf-8")
+    sizes = {ratio: sum(f["bytes"][str(ratio)] for f in index["figures"]) for ratio in RATIOS}
+    print(f"frames: {slug}: {len(index['figures'])} figures, "
+          + ", ".join(f"{size / 1e3:.0f} kB at {ratio}x" for ratio, size in sizes.items()), flush=True)
     return index
-
-
-def main(folder: str, slugs: list[str]) -> None:
-    import warnings
-    warnings.simplefilter("ignore", DeprecationWarning)
-    for slug in slugs:
-        index = draw(Path(folder) / slug, slug)
-        sizes = {ratio: sum(f["bytes"][str(ratio)] for f in index["figures"]) for ratio in RATIOS}
-        print(f"frames: {slug}: {len(index['figures'])} figures, "
-              + ", ".join(f"{size / 1e3:.0f} kB at {ratio}x" for ratio, size in sizes.items()), flush=True)
-
-
-if __name__ == "__main__":
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-    from sitebuild.frames import main as _main   # the package's copy, so draw_page's imports are its own
-    _main(sys.argv[1], sys.argv[2:])

@@ -128,9 +128,8 @@ def test_each_figure_goes_live_in_place_as_the_picture_it_showed(page, server, c
     assert page.locator(".plot-frame, .figure-wait").count() == 0, "every frame and note gone once live"
     for fid in ids:
         width, height, rgba = canvas_rgba(page, fid)
-        result = frame_check.difference(DIST / frames.FRAMES / slug / shipped[fid]["files"]["1"], width, height, rgba,
-                                   reach=frame_check.BROWSER["reach"])
-        assert frame_check.close(result, frame_check.BROWSER), f"#{fid}: the live figure is not its frame: {result}"
+        result = frame_check.difference(DIST / frames.FRAMES / slug / shipped[fid]["files"]["1"], width, height, rgba)
+        assert result["close"], f"#{fid}: the live figure is not its frame: {result}"
     loaded = frame_requests(requests)
     assert sorted(loaded) == sorted(f"{slug}/{f['files']['1']}" for f in shipped.values()), \
         "each 1x frame loaded once, and no 2x frame, at 1 device px per CSS px"
@@ -162,9 +161,8 @@ def test_a_high_density_screen_gets_the_2x_frames_and_they_are_its_live_figures(
     for fid in ids:
         width, height, rgba = canvas_rgba(page, fid)
         assert width == 2 * shipped[fid]["width"]
-        result = frame_check.difference(DIST / frames.FRAMES / slug / shipped[fid]["files"]["2"], width, height, rgba,
-                                   reach=2 * frame_check.BROWSER["reach"])
-        assert frame_check.close(result, frame_check.BROWSER), f"#{fid}: the live figure is not its 2x frame: {result}"
+        result = frame_check.difference(DIST / frames.FRAMES / slug / shipped[fid]["files"]["2"], width, height, rgba)
+        assert result["close"], f"#{fid}: the live figure is not its 2x frame: {result}"
     assert sorted(frame_requests(page.requests)) == sorted(f"{slug}/{f['files']['2']}" for f in shipped.values())
 
 
