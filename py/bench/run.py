@@ -16,6 +16,11 @@ What is measured (all in ms from the page's navigation start, medians over the r
   question that can be checked). first_verdict_ms: an answer given the moment that question
   appears (typed "1", or the first option chosen, then Check, by the benchmark's init script)
   has its feedback on screen.
+- labs: each page's labs, asked for (through the page's own mvcalcChecker) the moment the page
+  is interactive, one after the other: lab_first_ms from that request to the first lab's result
+  (the worker that runs learner code and labs starts then, with the packages that lab needs),
+  lab_after_ready_ms from the worker being ready (``mvcalc:checker-ready``) to that result, and
+  each lab's own time under "labs".
 - memory_mb: the browser's memory once the first question is shown and the page has settled
   (2 s): PSS summed over every process of that browser (from /proc/<pid>/smaps_rollup), so
   shared pages are counted once. The floor's is taken after its figure, the same way.
@@ -75,6 +80,8 @@ BUDGETS = [  # (name, metric, limit, how the limit is given)
     ("first question <= 1.2 x the page's first plot, cold", "first_question_ms", 1.2, "page"),
     ("first verdict <= 1.2 x the page's first plot + 150 ms, cold", "first_verdict_ms", 1.2, "page+150"),
     ("memory <= 1.2 x floor, cold, questions shown", "memory_mb", 1.2, "floor-memory"),
+    ("first lab result <= 1.5 x the page's first plot, from its request", "lab_first_ms", 1.5, "page"),
+    ("first lab result <= 2000 ms after the worker is ready", "lab_after_ready_ms", 2000, "ms"),
     ("slider p95 <= 16 ms (line)", "slider_line_p95_ms", 16, "ms"),
     ("slider p95 <= 80 ms (contour)", "slider_contour_p95_ms", 80, "ms"),
     ("check p95 <= 150 ms", "check_p95_ms", 150, "ms"),
@@ -452,6 +459,42 @@ def first_figure(root: Path, path: str) -> str | None:
 SETTLE_MS = 2000     # before memory is read: the page's last tasks (the other sets) have run
 
 
+def lab_requests() -> dict[str, list[tuple[str, dict]]]:
+    """Each module page's labs, in page order, with an answer a learner could send (the
+    reference solutions), as (lab name, payload)."""
+    from mvcalc.labs import backprop, heights
+    return {
+        "m3-chain-rule-and-neural-networks": [("backprop", {"action": "check", "code": backprop.REFERENCE})],
+        "m5-optimisation": [("lagrange", {"problem": "x2y-circle"})],
+        "m6-regression": [("heights", {"action": "check", "source": heights.REFERENCE, "seed": 0}),
+                          ("curve_fit", {"data": "decay", "p0": [1.0, 1.0]})],
+    }
+
+
+LAB_JS = """async ([name, payload, packages]) => {
+  const t0 = performance.now();
+  const reply = JSON.parse(await mvcalcChecker.request('lab', JSON.stringify({lab: name, payload: payload}), 120000, packages));
+  const ready = performance.getEntriesByName('mvcalc:checker-ready');
+  return { start: t0, end: performance.now(), ready: ready.length ? ready[ready.length - 1].startTime : null,
+           error: reply.error || null };
+}"""
+
+
+def run_labs(page, name: str) -> dict:
+    from mvcalc.labs import packages
+    runs = []
+    for lab, payload in lab_requests().get(name, []):
+        runs.append(dict(page.evaluate(LAB_JS, [lab, payload, ",".join(packages(lab))]), lab=lab))
+    if not runs:
+        return {}
+    first = runs[0]
+    if any(r["error"] for r in runs):
+        raise RuntimeError(f"{name}: a lab failed: {[r['error'] for r in runs if r['error']]}")
+    return {"lab_first_ms": first["end"] - first["start"],
+            "lab_after_ready_ms": first["end"] - first["ready"] if first["ready"] is not None else None,
+            "labs": {r["lab"]: round(r["end"] - r["start"]) for r in runs}}
+
+
 def measure_page(playwright, base: str, path: str, args, work: Path) -> dict:
     profile = Path(tempfile.mkdtemp(prefix="profile-", dir=work))
     context = playwright.chromium.launch_persistent_context(
@@ -483,6 +526,7 @@ def measure_page(playwright, base: str, path: str, args, work: Path) -> dict:
                 "floor_pyodide_ms": marks["floorPyodide"], "floor_packages_ms": marks["floorPackages"],
             }
             if mode == "cold" and python:
+                entry.update(run_labs(page, page_name(path)))
                 entry["sliders"] = sliders(page, args.moves)
                 entry["check"] = check_answers(page, args.checks)
                 entry["longest_task_ms"] = longest_task(page)

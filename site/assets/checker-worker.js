@@ -4,7 +4,8 @@
  * blob: URL. It learns where the runtime is from its first message, never from its
  * own location:
  *
- *   page -> {type: "init", indexURL, zipURL}
+ *   page -> {type: "init", indexURL, zipURL, packages}    (packages: what the first request needs,
+ *                                                        loaded with numpy while the worker boots)
  *   worker -> {type: "ready", ms} | {type: "failed", error}
  *   page -> {type: "request", id, kind, payload, packages}  (payload: JSON text; packages
  *                                                       to load first, e.g. a lab's scipy)
@@ -38,7 +39,10 @@ function boot(init) {
   ]).then(function (results) {
     pyodide = results[0];
     pyodide.unpackArchive(results[1], "zip", { extractDir: "/mvcalc-lib" });
-    return pyodide.loadPackage(["numpy"], quiet());
+    var first = (init.packages || []).filter(Boolean);
+    return pyodide.loadPackage(["numpy"].concat(first), quiet()).then(function () {
+      first.forEach(function (name) { loaded[name] = true; });
+    });
   }).then(function () {
     pyodide.runPython(
       "import sys\n" +

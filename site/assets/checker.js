@@ -49,7 +49,8 @@
     return new Worker(siteRoot + "site/assets/checker-worker.js");
   }
 
-  function start() {
+  // packages: what the first request needs (a lab's scipy), loaded while the worker boots
+  function start(packages) {
     if (worker || state === "failed") return;
     setState("starting");
     mark("mvcalc:checker-start");
@@ -67,7 +68,8 @@
     worker.postMessage({
       type: "init",
       indexURL: siteRoot + "site/vendor/pyodide/",
-      zipURL: siteRoot + "py/mvcalc.zip"
+      zipURL: siteRoot + "py/mvcalc.zip",
+      packages: packages || []
     });
     clearTimeout(bootTimer);
     bootTimer = setTimeout(function () {
@@ -135,7 +137,7 @@
 
   function pump() {
     if (current || !queue.length) return;
-    if (state === "idle") { start(); return; }
+    if (state === "idle") { start(queue[0].packages); return; }
     if (state !== "ready") return;
     current = queue.shift();
     worker.postMessage({ type: "request", id: current.id, kind: current.kind, payload: current.payload,
@@ -148,8 +150,9 @@
       return JSON.stringify({ result: {
         correct: false, valid: false, stopped: true, preview_tex: "",
         feedback: "Your code took too long: it was still running after " + seconds + " s, the page's limit, " +
-          "so it was stopped (a loop that never ends, or a very long computation). Nothing was counted: " +
-          "fix it and run the tests again."
+          "so the page stopped it and will start Python for your code afresh. One step inside Python or numpy " +
+          "(sorting or multiplying something huge) cannot be stopped sooner. Nothing was counted: look for " +
+          "something far bigger than it needs to be, or a loop that never ends, then run the tests again."
       } });
     }
     return JSON.stringify({ error: "That took too long: it was still running after " + seconds + " s, the page's " +
@@ -187,7 +190,7 @@
 
   window.mvcalcChecker = {
     request: request,
-    start: start,
+    start: function () { start([]); },
     get state() { return state; },
     onState: function (callback) { listeners.push(callback); },
     // for tests: end the worker as if it had crashed (the next request replaces it)

@@ -33,7 +33,7 @@ def test_every_question_is_plain_data_that_survives_json(module, exercise_set):
 
 
 def test_what_json_cannot_carry_is_refused_by_name():
-    base = dict(kind="numeric", prompt="p", solution="1", hints=["h"], worked=["w"])
+    base = dict(kind="expression", prompt="p", solution="1", hints=["h"], worked=["w"])
     for bad, name in ((sp.Integer(3), "Integer"), (__import__("numpy").float64(1.5), "float64"),
                       (math.sin, "builtin_function_or_method"), (float("inf"), "inf")):
         with pytest.raises(bank.NotPlainData, match=name):
@@ -129,5 +129,5 @@ def test_banked_questions_are_marked_without_sympy(tmp_path):
 
 
 def test_data_classes_the_bank_carries_are_the_models():
-    assert {"Question", "Plot", "Choice", "Misconception", "CodeCase"} <= set(bank.CLASSES)
+    assert {"Question", "Plot", "Choice", "Misconception", "CodeCase", "Precision"} <= set(bank.CLASSES)
     assert bank.CLASSES["Misconception"] is Misconception and bank.CLASSES["CodeCase"] is CodeCase

@@ -303,4 +303,4 @@ def test_the_bias_formula_does_not_ask_for_x():
         q = s.question(2, v)
         if q.data["by"] == "b":
             assert "x" not in q.solution
-            assert "in terms of" not in q.prompt
+            assert r"in terms of \(a\) and \(y\)" in q.prompt, "it names exactly the letters the answer uses"

@@ -11,6 +11,7 @@ A registry maps each kind to its two pure functions (Perseus' widget registry).
 """
 from __future__ import annotations
 
+import math
 from dataclasses import replace
 from typing import Callable, NamedTuple
 
@@ -37,14 +38,24 @@ def _expression_matches(q: Question, answer: str, m: Misconception) -> bool:
     return equivalent(answer, m.answer, variables=q.variables)
 
 
-def _numeric(q: Question, answer: str) -> Verdict:
+def _numeric_against(q: Question, answer: str, value: float) -> Verdict:
+    """Mark against ``value`` to the question's precision (its one source of tolerance)."""
     from mvcalc.checking import check_numeric
-    return check_numeric(answer, q.expected, rel_tol=q.rel_tol, abs_tol=q.abs_tol)
+    return check_numeric(answer, value, rel_tol=0.0, abs_tol=q.precision.tolerance(value),
+                         accuracy=q.precision.phrase, figures=q.precision.figures_at(value))
+
+
+def _numeric(q: Question, answer: str) -> Verdict:
+    return _numeric_against(q, answer, q.expected)
 
 
 def _numeric_matches(q: Question, answer: str, m: Misconception) -> bool:
-    from mvcalc.checking import check_numeric
-    return check_numeric(answer, float(m.answer), rel_tol=q.rel_tol, abs_tol=q.abs_tol).correct
+    from mvcalc.checking.numeric import rounded_coarser
+    if rounded_coarser(answer, q.expected, q.precision.figures_at(q.expected)):
+        # the key itself, too coarsely rounded: say so, unless it is exactly the slip's value
+        typed = float(answer.strip().replace("\u2212", "-"))
+        return math.isclose(typed, float(m.answer), rel_tol=1e-9, abs_tol=1e-12)
+    return _numeric_against(q, answer, float(m.answer)).correct
 
 
 def _matrix(q: Question, answer: str) -> Verdict:

@@ -74,6 +74,20 @@ def on_resize(node, callback: Callable[[], None]) -> None:
     window.ResizeObserver.new(proxy).observe(node)
 
 
+def when_idle(callback: Callable[[], None]) -> None:
+    """Run ``callback`` once, in a task of its own when the browser is idle (soon anyway)."""
+    def run(*_args):
+        proxy.destroy()
+        callback()
+    proxy = create_proxy(run)
+    if hasattr(window, "requestIdleCallback"):
+        options = js.Object.new()
+        options.timeout = 2000
+        window.requestIdleCallback(proxy, options)
+    else:
+        window.setTimeout(proxy, 50)
+
+
 NEAR_VIEW = "100% 0px"      # within one screen above or below the visible part of the page
 
 

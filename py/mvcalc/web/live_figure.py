@@ -36,7 +36,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from ..figures.scene import Scene
-from .dom import element, next_frame, on, on_resize, when_near_view, window
+from .dom import element, next_frame, on, on_resize, when_idle, when_near_view, window
 
 MAX_WIDTH_PX = 720
 _first_plot_shown = False  # the page's first figure sets the mark "mvcalc:first-plot"
@@ -87,6 +87,8 @@ class LiveFigure:
         self._bind_pointer()
         self._describe()
         when_near_view(self.host, self._go_live)
+        if not self.live:
+            when_idle(self._prepare)
         on_resize(self.plot, self._follow_width)
         perf = getattr(window, "mvcalcPerf", None)
         if perf:
@@ -120,6 +122,16 @@ class LiveFigure:
     def _go_live(self) -> None:
         self.live = True
         self.redraw(full=True)
+
+    def _prepare(self) -> None:
+        """While the figure waits off screen, make its axes' tick marks and labels (matplotlib
+        makes them on the first draw: about half of a first draw, far more with the minor ticks
+        of a log axis), so the draw when the learner scrolls to it is a short task."""
+        if self.live:
+            return
+        for ax in self.figure.axes:
+            for axis in ax._axis_map.values():     # matplotlib 3.8.4, pinned in Pyodide and the tests
+                axis._update_ticks()
 
     def redraw(self, full: bool = False) -> None:
         if not self.live:              # not drawn yet: the state is kept, the words follow it

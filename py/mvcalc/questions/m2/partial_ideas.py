@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import sympy as sp
 
-from mvcalc.questions.builders import (EXPRESSION_HINT, NUMERIC_HINT, choice_question, multi_question,
+from mvcalc.questions.builders import (EXPRESSION_HINT, choice_question, multi_question, numeric_question,
                                        require)
 from mvcalc.questions.compare import misconceptions
 from mvcalc.questions.exercise_set import nonzero
 from mvcalc.questions.model import Misconception, Question
+from mvcalc.questions.precision import Precision
 from mvcalc.questions.printing import learner, number, signed, tex, x, y
 
 r, h, t, rho = sp.symbols("r h t rho")
@@ -290,32 +291,23 @@ def can_estimate(rng):
     words = {r: (f"widens the can's radius by {amount}", "radius", r"\Delta r"),
              h: (f"makes the can {amount} taller", "height", r"\Delta h"),
              t: (f"makes the walls {amount} thicker", "thickness", r"\Delta t")}[letter]
-    rel_tol = 1e-3
     wrong = [(value * 10, r"Convert millimetres to centimetres first: the partial derivative is in grams per cm, "
                           r"so the step must be in cm too."),
              (float(rate), rf"That is \(\partial m/\partial {tex(letter)}\), grams per cm; multiply by the step "
                            rf"\({words[2]}\) to get grams."),
              (float(_can_partial(2, other).subs(at) * step_cm),
               rf"That uses \(\partial m/\partial {tex(other)}\); the designer changes the {words[1]}."),
-             (float(m.subs(at)), r"That is the mass of the whole can, not the extra metal.")]
-    if abs(exact - value) > 4 * rel_tol * abs(value):
-        wrong.append((exact, rf"That is the exact change \(m({tex(letter)} + {words[2]}) - m({tex(letter)})\). "
+             (float(m.subs(at)), r"That is the mass of the whole can, not the extra metal."),
+             (exact, rf"That is the exact change \(m({tex(letter)} + {words[2]}) - m({tex(letter)})\). "
                              rf"The question asks for the estimate \(\frac{{\partial m}}{{\partial {tex(letter)}}}"
-                             rf"\,{words[2]}\), which is what the partial derivative tells us."))
-    kept, seen = [], []
-    for w, fb in wrong:
-        if abs(w - value) <= 3 * rel_tol * abs(value) or any(abs(w - o) < 1e-12 for o in seen):
-            continue
-        seen.append(w)
-        kept.append(Misconception(number(w, 10), fb))
+                             rf"\,{words[2]}\), which is what the partial derivative tells us.")]
     formula = _can_partial(2, letter)
-    return Question(
-        kind="numeric",
-        prompt=(rf"A can of {metal} (\(\rho = {number(float(dens))}\) g/cm³) has radius \(r = {number(float(radius))}\) cm, "
+    return numeric_question(
+        (rf"A can of {metal} (\(\rho = {number(float(dens))}\) g/cm³) has radius \(r = {number(float(radius))}\) cm, "
                 rf"height \(h = {number(float(height))}\) cm and walls \(t = {number(float(thick_mm))}\) mm thick, and "
                 rf"\[m = {can_tex(m)}.\] A designer {words[0]}. Use "
                 rf"\(\dfrac{{\partial m}}{{\partial {tex(letter)}}}\) to estimate how many grams of extra metal that takes."),
-        solution=number(value, 10), expected=value, rel_tol=rel_tol, abs_tol=1e-9,
+        value, wrong=wrong, precision=Precision(figures=4),
         hints=[rf"\(\dfrac{{\partial m}}{{\partial {tex(letter)}}} = {can_tex(formula)}\) is in grams per cm of "
                rf"{words[1]}: multiply it by the change, in cm.",
                rf"\({number(float(step_mm))}\) mm \(= {number(float(step_cm))}\) cm, and \(t = {number(float(thick_mm))}\) "
@@ -327,7 +319,6 @@ def can_estimate(rng):
                 (rf"(The exact change is {number(exact, 4)} g: the estimate drops a term in \({words[2]}^2\).)"
                  if abs(exact - value) > 1e-9 * abs(value) else
                  rf"(Here \(m\) is a straight line in \({tex(letter)}\), so the estimate is exact.)")],
-        misconceptions=kept, answer_hint=NUMERIC_HINT,
         data={"kind": "can-estimate", "f": learner(m), "wrt": str(letter),
               "at": {str(k): float(v) for k, v in at.items()}, "step": float(step_cm)},
     )

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from mvcalc.questions.builders import NUMERIC_HINT, choice_question, require
+from mvcalc.questions.builders import choice_question, numeric_question, require
+from mvcalc.questions.precision import Precision
 from mvcalc.questions.exercise_set import nonzero
 from mvcalc.questions.model import Misconception, Question
 from mvcalc.questions.printing import number
@@ -34,18 +35,12 @@ def along_a_contour(rng):
                                       r"divides by \(f_y\)."),
              (Fraction(-fx * vx), r"Divide by \(\frac{\partial f}{\partial y}\) to find \(\frac{dy}{dt}\)."),
              (Fraction(0), r"If \(dy/dt = 0\), \(f\) still changes at the rate \(f_x\,\frac{dx}{dt} \neq 0\).")]
-    kept, seen = [], [value]
-    for w, fb in wrong:
-        if all(w != s for s in seen):
-            kept.append(Misconception(number(float(w), 10), fb))
-            seen.append(w)
-    return Question(
-        kind="numeric",
-        prompt=(r"You walk across a landscape \(f(x, y)\). Where you are, "
+    return numeric_question(
+        (r"You walk across a landscape \(f(x, y)\). Where you are, "
                 rf"\(\dfrac{{\partial f}}{{\partial x}} = {fx}\) and \(\dfrac{{\partial f}}{{\partial y}} = {fy}\), "
                 rf"and you are moving with \(\dfrac{{dx}}{{dt}} = {vx}\). What must \(\dfrac{{dy}}{{dt}}\) be for your "
                 r"height to stay the same at that moment (so that you walk along a contour)?"),
-        solution=number(float(value), 10), expected=float(value), rel_tol=1e-3, abs_tol=1e-9,
+        float(value), wrong=[(float(w), fb) for w, fb in wrong], precision=Precision(figures=4),
         hints=[r"The chain rule: \(\dfrac{df}{dt} = \dfrac{\partial f}{\partial x}\dfrac{dx}{dt} + "
                r"\dfrac{\partial f}{\partial y}\dfrac{dy}{dt}\). Staying level means \(\dfrac{df}{dt} = 0\).",
                r"In vector form: the velocity is at right angles to the gradient, \(J_f\cdot\dfrac{d\mathbf x}{dt} = 0\)."],
@@ -54,8 +49,6 @@ def along_a_contour(rng):
                 + ("" if value.denominator == 1 else rf" \approx {number(float(value), 4)}") + r"\).",
                 rf"Check: the velocity \(({vx}, {_frac_tex(value)})\) is at right angles to the gradient "
                 rf"\(({fx}, {fy})\), so it runs along the contour."],
-        misconceptions=kept,
-        answer_hint=NUMERIC_HINT,
         data={"kind": "contour", "fx": fx, "fy": fy, "vx": vx},
     )
 

@@ -3,8 +3,8 @@ layer L − 1, and every neuron after the inputs has one bias.  Named slips: bia
 inputs, weights counted as a sum of layer sizes instead of a product, weights or biases forgotten."""
 from __future__ import annotations
 
-from mvcalc.questions.builders import NUMERIC_HINT
-from mvcalc.questions.model import Misconception, Question
+from mvcalc.questions.builders import numeric_question
+from mvcalc.questions.precision import Precision
 
 
 def _sizes_tex(sizes) -> str:
@@ -34,11 +34,6 @@ def parameter_count(rng):
              "one": [(sizes[layer] + sizes[layer - 1], r"\(W\) is a rectangle of numbers: rows times columns."),
                      (sizes[layer] * sizes[layer - 1] + sizes[layer],
                       r"The biases live in \(\mathbf b\), not in \(W\).")]}[asked]
-    kept, seen = [], [value]
-    for w, fb in wrong:
-        if w not in seen:
-            kept.append(Misconception(str(w), fb))
-            seen.append(w)
     question = {"weights": "How many weights does it have in all?",
                 "biases": "How many biases does it have in all?",
                 "both": "How many weights and biases does it have in all (the numbers training adjusts)?",
@@ -54,18 +49,15 @@ def parameter_count(rng):
               {"weights": f"So {weights} weights.", "biases": f"So {biases} biases.",
                "both": f"In all {weights} + {biases} = {weights + biases}.",
                "one": rf"\(W^{{({layer})}}\) is \({sizes[layer]} \times {sizes[layer - 1]}\): {value} numbers."}[asked]]
-    return Question(
-        kind="numeric",
-        prompt=(rf"A network has layers of sizes {_sizes_tex(sizes)}{lab}: {sizes[0]} input"
+    return numeric_question(
+        (rf"A network has layers of sizes {_sizes_tex(sizes)}{lab}: {sizes[0]} input"
                 rf"{'s' if sizes[0] > 1 else ''}, then {len(sizes) - 2} hidden layer{'s' if len(sizes) > 3 else ''}, "
                 rf"then {sizes[-1]} output{'s' if sizes[-1] > 1 else ''}. Each layer computes "
                 rf"\(\mathbf a^{{(L)}} = \sigma\big(W^{{(L)}}\mathbf a^{{(L-1)}} + \mathbf b^{{(L)}}\big)\). {question}"),
-        solution=str(value), expected=float(value), rel_tol=0.0, abs_tol=1e-9,
+        value, wrong=wrong, precision=Precision(places=0),       # a count: exactly
         hints=[r"\(W^{(L)}\) has one row per neuron of layer \(L\) and one column per neuron of layer \(L-1\).",
                r"The inputs are just numbers fed in: they have no weights into them and no biases."],
         worked=worked,
-        misconceptions=kept,
-        answer_hint=NUMERIC_HINT,
         data={"kind": "parameters", "sizes": sizes, "asked": asked, "layer": layer},
     )
 

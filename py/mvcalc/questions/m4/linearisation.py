@@ -13,8 +13,9 @@ import math
 import sympy as sp
 
 from mvcalc.questions.builders import choice_question, multi_question, require
-from mvcalc.questions.m4.common import expression_question, numeric_question, plain
-from mvcalc.questions.printing import learner, number, tex, x
+from mvcalc.questions.m4.common import expression_question, numeric_question
+from mvcalc.questions.precision import Precision
+from mvcalc.questions.printing import learner, number, plain, tex, x
 
 LINEAR = (r"The linearisation of \(f\) about \(a\) is its tangent line there: "
           r"\(f(a + \Delta x) \approx f(a) + f'(a)\,\Delta x\), or \(L(x) = f(a) + f'(a)(x - a)\).")
@@ -110,11 +111,11 @@ ESTIMATE_CASES = _estimate_cases()
 
 def estimate_value(rng):
     """Estimate √4.2, ∛8.24, e^0.1, ln 1.05 or 1/2.1 with the linearisation, by hand."""
-    rel_tol = 1e-5
+    precision = Precision(figures=6)       # enough to tell the estimate from a calculator's value
     f, a, d, fa, da, dtex, shown, bad_slope, bad_why = rng.choice(ESTIMATE_CASES)
     value = fa + da * d
     true = float(f.subs(x, a + d))
-    require(abs(true - float(value)) > 10 * rel_tol * abs(float(value)), "the estimate must differ from the truth")
+    require(abs(true - float(value)) > 4 * precision.tolerance(float(value)), "the estimate must differ from the truth")
     return numeric_question(
         value,
         [(true, r"That is the true value (a calculator's). The question asks for the linear estimate "
@@ -131,7 +132,7 @@ def estimate_value(rng):
                 rf"(The true value is \({number(true, 8)}\): the estimate is off by about "
                 rf"\({plain(abs(true - float(value)), 2)}\), the size of \(\tfrac12 f''(a)\,\Delta x^2\).)"],
         data={"f": learner(f), "about": learner(a), "order": 1, "kind": "approx", "at": learner(a + d)},
-        rel_tol=rel_tol, abs_tol=1e-12)
+        precision=precision)
 
 
 # --- 3. too high or too low ---------------------------------------------------------------------
@@ -233,7 +234,7 @@ def forward_difference(rng):
                 rf"This is the rise over run of Module 1: the linearisation read backwards. Its error is "
                 rf"\(O(\Delta {var})\), about \(\tfrac12|{name}''|\,\Delta {var}\)."],
         data={"kind": "forward-difference", "x0": float(x0), "x1": float(x0 + dx), "f0": float(f0), "f1": float(f1)},
-        rel_tol=1e-6, abs_tol=1e-9)
+        precision=Precision(figures=6))
 
 
 # --- 5. how the error scales -----------------------------------------------------------------------
@@ -275,7 +276,7 @@ def error_at_new_step(rng):
                  rf"by one), so it is multiplied by \({tex(ratio)}\)."),
                 rf"New error \(\approx {_v(e1)} \times {tex(ratio**power)} = {_v(value)}\)."],
         data={"kind": "error-step", "method": method, "e1": float(e1), "dx1": float(dx1), "dx2": float(dx2)},
-        rel_tol=1e-6, abs_tol=1e-12)
+        precision=Precision(figures=6))
 
 
 # --- 6. the forward difference's error -------------------------------------------------------------
@@ -301,7 +302,9 @@ def forward_difference_error(rng):
     value = abs(f2) * dx / 2
     fn, slope = sp.lambdify(x, f, "math"), float(sp.diff(f, x).subs(x, x0))
     actual = abs((fn(float(x0 + dx)) - fn(float(x0))) / float(dx) - slope)
-    require(abs(actual - float(value)) < 0.02 * float(value), "the step is small enough for 'about' to hold")
+    precision = Precision(figures=2)      # an estimate of an error: "about"
+    require(abs(actual - float(value)) < precision.tolerance(float(value)),
+            "the step is small enough for the true error to be accepted too")
     return numeric_question(
         value,
         [(abs(f2) * dx, r"The dropped term is \(\frac{f''(x)}{2}\Delta x^2\): keep the \(\frac12\)."),
@@ -319,7 +322,7 @@ def forward_difference_error(rng):
                 rf"Error \(\approx \tfrac12 \times {tex(abs(f2))} \times {_v(dx)} = {plain(float(value), 6)}\).",
                 r"Halve the step and this error halves: the forward difference is first-order accurate."],
         data={"kind": "fd-error", "f": learner(f), "x0": learner(x0), "dx": float(dx)},
-        rel_tol=0.05, abs_tol=1e-12)
+        precision=precision)
 
 
 # --- 7. the tangent plane: linearisation in two dimensions ----------------------------------------
@@ -339,17 +342,15 @@ def tangent_plane_estimate(rng):
     value = Vr * dr + Vh * dh
     require(abs(float(value)) > 0.5 and abs(float(Vr * dr)) > 0.2 and abs(float(Vh * dh)) > 0.2)
     exact = V.subs({r: r0 + dr, h: h0 + dh}) - V.subs({r: r0, h: h0})
-    rel_tol = 1e-3
     wrong = [(Vr * dr, r"That is only the change from the radius: the height changes too, adding "
                        r"\(\frac{\partial V}{\partial h}\Delta h\)."),
              (Vh * dh, r"That is only the change from the height: add \(\frac{\partial V}{\partial r}\Delta r\)."),
              (Vr / 2 * dr + Vh * dh, rf"\(\frac{{\partial V}}{{\partial r}}\) has a 2 from \(r^2\): "
                                      rf"\({Vr_tex}\)."),
-             (V.subs({r: r0, h: h0}) + value, r"That is the new volume; the question asks for the change.")]
-    if abs(float(exact - value)) > 4 * rel_tol * abs(float(value)):
-        wrong.append((exact, r"That is the exact change. The tangent plane gives the estimate "
+             (V.subs({r: r0, h: h0}) + value, r"That is the new volume; the question asks for the change."),
+             (exact, r"That is the exact change. The tangent plane gives the estimate "
                              r"\(\frac{\partial V}{\partial r}\Delta r + \frac{\partial V}{\partial h}\Delta h\), which "
-                             r"leaves out the terms in \(\Delta r^2\) and \(\Delta r\,\Delta h\)."))
+                             r"leaves out the terms in \(\Delta r^2\) and \(\Delta r\,\Delta h\).")]
     return numeric_question(
         value, wrong,
         prompt=rf"A {shape} has volume \(V = {V_tex}\). Its radius changes from \(r = {r0}\) cm by "
@@ -365,7 +366,7 @@ def tangent_plane_estimate(rng):
                 rf"\approx {number(float(value), 6)}\) cm³.",
                 rf"(The exact change is \({number(float(exact), 6)}\) cm³.)"],
         data={"kind": "plane-estimate", "f": learner(V), "at": [r0, h0], "step": [float(dr), float(dh)]},
-        rel_tol=rel_tol, abs_tol=1e-9)
+        precision=Precision(figures=4))
 
 
 # --- 8. when linearisation is a poor guide ------------------------------------------------------------

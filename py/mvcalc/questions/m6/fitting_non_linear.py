@@ -12,7 +12,7 @@ import sympy as sp
 from mvcalc.questions.builders import derivative_question, multi_question, choice_question, require
 from mvcalc.questions.m6.linear_regression import _numeric, _table
 from mvcalc.questions.m6.gradient_code import gradient_code
-from mvcalc.questions.printing import number, tex
+from mvcalc.questions.printing import number, terms, tex
 
 a, b, x = sp.symbols("a b x")
 CHAIN = r"The chain rule: differentiate the outside, then multiply by the derivative of the inside."
@@ -105,7 +105,7 @@ def step_one_parameter(rng):
         new,
         hints=[STEP, rf"Here \(\frac{{\partial f}}{{\partial a}} = x^2\); the residuals at \(a = {a0}\) are "
                      rf"\({', '.join(number(round(r, 6)) for r in res)}\)."],
-        worked=[rf"Residuals \(y_i - {a0} x_i^2\): \({', '.join(number(round(r, 6)) for r in res)}\).",
+        worked=[rf"Residuals \({terms('y_i', -a0 * sp.Symbol('x_i')**2)}\): \({', '.join(number(round(r, 6)) for r in res)}\).",
                 rf"\(\frac{{\partial \chi^2}}{{\partial a}} = -2\sum_i x_i^2 (y_i - a x_i^2) = {number(round(grad, 6))}\).",
                 rf"\(a \gets {a0} - {gamma} \times ({number(round(grad, 6))}) = {number(round(new, 6))}\)."],
         wrong=[(a0 + gamma * grad, r"That step goes uphill: subtract \(\gamma\) times the gradient."),
