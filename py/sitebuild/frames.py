@@ -30,6 +30,7 @@ import re
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -80,9 +81,11 @@ def ensure_frames(slugs: list[str] | None = None, cache: Path | None = None, nod
         print(f"frames: drawing the first frames of {', '.join(stale)} (Pyodide under Node)", flush=True)
         work = cache / ".drawing"
         shutil.rmtree(work, ignore_errors=True)
+        started = time.monotonic()
         try:
             stage(work, stale)
             run_pyodide(work, TASK, node)
+            print(f"frames: drawn in {time.monotonic() - started:.0f} s", flush=True)
             for slug in stale:
                 _record_inputs(work, slug)
                 shutil.rmtree(cache / slug, ignore_errors=True)
