@@ -672,6 +672,10 @@ def report(summary: dict, size: dict, checks: list[dict], bytes_: dict) -> str:
     for page, value in bytes_.items():
         lines.append(f"downloaded by a cold visit of {page}: {value['bytes'] / 1e6:.1f} MB "
                      f"({value['bytes_to_interactive'] / 1e6:.1f} MB until interactive)")
+    painted = {page: m.get("cold", {}).get("frames_ms") for page, m in summary.items() if page not in ("floor", "home")}
+    if painted:
+        lines.append("first-screen figures' frames painted (cold, opened at the page's first figure): " +
+                     ", ".join(f"{page.split('-')[0]} {fmt(value)} ms" for page, value in painted.items()))
     lines.append(f"built site: {size['bytes'] / 1e6:.1f} MB in {size['files']} files; largest: " +
                  ", ".join(f"{i['path'].split('/')[-1]} {i['bytes'] / 1e6:.1f} MB" for i in size["largest"][:6]))
     lines.append("")
