@@ -1,4 +1,5 @@
-"""A stand-in browser: just enough DOM for ``mvcalc.web`` to run a page script in CPython.
+"""A stand-in browser: just enough DOM for ``mvcalc.web`` to run a page script with no browser
+(in Pyodide under Node, as the build does, or in CPython, as some tests do).
 
 The build draws every figure's first frame by running the page's own script (its ``main()``)
 against the page's own HTML here (sitebuild/frames.py), so the frame is what

@@ -10,7 +10,7 @@ so start-up time and memory go to what is on screen.
 
 First frames: the build puts each figure's first frame in its ``.plot`` box as an
 ``<img class="plot-frame">`` (sitebuild/frames.py: the same Scene, drawn by this module in
-CPython), and sizes the box by the frame's aspect ratio. The canvas lies over the frame,
+Pyodide under Node), and sizes the box by the frame's aspect ratio. The canvas lies over the frame,
 transparent until its first draw; in that same task the frame and its "controls work in a
 moment" note are removed, so the figure comes alive in place: same box, no flash, no shift.
 
