@@ -32,6 +32,9 @@ What is measured (all in ms from the page's navigation start, medians over the r
 - check_*: from a Check click to the feedback (a maths answer, marked in the page).
 - longest_task_ms: the longest main-thread task ("longtask" entries) that started after
   ``mvcalc:python-ready``, while the benchmark drags sliders and checks answers.
+- frames_ms: the page opened cold at its first figure (as a link to it, or a reload there, does),
+  with Python starting as usual: when the build's first frame of every figure on that screen has
+  been painted (Element Timing of the frames' ``<img elementtiming="frame">``). A visit of its own.
 - floor_ms: a bare page with the same vendored Pyodide, as shipped by its authors (stock
   standard library, without the build's bytecode): loadPyodide, loadPackage numpy and
   matplotlib, one figure on a canvas (floor.html). Pages are compared with it as ratios.
@@ -46,6 +49,7 @@ import datetime as dt
 import json
 import os
 import platform
+import re
 import shutil
 import statistics
 import sys
@@ -71,6 +75,7 @@ FLOOR_PYODIDE = "site/vendor/pyodide-stock"   # stock Pyodide for the floor page
 
 BUDGETS = [  # (name, metric, limit, how the limit is given)
     ("readable <= 1000 ms cold, every page", "readable_ms", 1000, "ms"),
+    ("first-screen figures drawn (frames) <= 0.25 x floor, cold", "frames_ms", 0.25, "floor"),
     ("first plot <= 1.15 x floor, cold", "first_plot_ms", 1.15, "floor"),
     ("first question <= 1.2 x the page's first plot, cold", "first_question_ms", 1.2, "page"),
     ("first verdict <= 1.2 x the page's first plot + 150 ms, cold", "first_verdict_ms", 1.2, "page+150"),
@@ -404,6 +409,51 @@ def longest_task(page) -> float | None:
     }""")
 
 
+# --- the first frames (sitebuild/frames.py) ------------------------------------------------
+
+FRAMES_INIT = """
+window.benchFrames = [];
+try {
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) if (e.identifier === "frame") benchFrames.push([e.id, e.renderTime || e.loadTime]);
+  }).observe({ type: "element", buffered: true });
+} catch (error) { /* no element timing */ }
+"""
+FRAMES_ON_SCREEN_JS = """() => {
+  const painted = new Map(benchFrames);
+  const shown = Array.from(document.querySelectorAll('img.plot-frame')).filter((img) => {
+    const r = img.getBoundingClientRect();
+    return r.bottom > 0 && r.top < innerHeight;
+  });
+  if (!shown.length || shown.some((img) => !painted.has(img.id))) return null;
+  return { ids: shown.map((img) => img.id), ms: Math.max(...shown.map((img) => painted.get(img.id))) };
+}"""
+
+
+def frames_on_screen(playwright, url: str, first_figure: str, work: Path) -> dict | None:
+    """The page opened cold at ``#first_figure``: when every figure frame on screen was painted."""
+    profile = Path(tempfile.mkdtemp(prefix="profile-", dir=work))
+    context = playwright.chromium.launch_persistent_context(
+        str(profile), executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True,
+        viewport={"width": 1200, "height": 900})
+    context.add_init_script(FRAMES_INIT)
+    try:
+        page = context.new_page()
+        page.goto(f"{url}#{first_figure}", wait_until="domcontentloaded")
+        try:
+            return page.wait_for_function(FRAMES_ON_SCREEN_JS, timeout=20_000, polling=50).json_value()
+        except Exception:       # never painted (or no frame on screen): no number, and the budget says so
+            return None
+    finally:
+        context.close()
+        shutil.rmtree(profile, ignore_errors=True)
+
+
+def first_figure(root: Path, path: str) -> str | None:
+    found = re.search(r'<figure class="live-figure" id="([\w-]+)"', (root / path).read_text(encoding="utf-8"))
+    return found.group(1) if found else None
+
+
 # --- one run ---------------------------------------------------------------------------
 
 SETTLE_MS = 2000     # before memory is read: the page's last tasks (the other sets) have run
@@ -492,6 +542,11 @@ def measure_page(playwright, base: str, path: str, args, work: Path) -> dict:
     finally:
         context.close()
         shutil.rmtree(profile, ignore_errors=True)
+    figure = first_figure(work / "root", path) if python else None
+    if figure:
+        frames = frames_on_screen(playwright, base + path, figure, work)
+        result["cold"]["frames_ms"] = frames["ms"] if frames else None
+        result["cold"]["frames_on_screen"] = frames["ids"] if frames else []
     return result
 
 
@@ -499,6 +554,7 @@ def flatten(result: dict, mode: str) -> dict:
     entry = dict(result.get(mode) or {})
     sliders_ = entry.pop("sliders", {}) or {}
     entry.pop("longtasks_after_ready", None)
+    entry.pop("frames_on_screen", None)
     for kind in ("line", "contour"):
         s = sliders_.get(kind) or {}
         entry[f"slider_{kind}_p50_ms"] = s.get("p50_ms")
@@ -616,6 +672,10 @@ def report(summary: dict, size: dict, checks: list[dict], bytes_: dict) -> str:
     for page, value in bytes_.items():
         lines.append(f"downloaded by a cold visit of {page}: {value['bytes'] / 1e6:.1f} MB "
                      f"({value['bytes_to_interactive'] / 1e6:.1f} MB until interactive)")
+    painted = {page: m.get("cold", {}).get("frames_ms") for page, m in summary.items() if page not in ("floor", "home")}
+    if painted:
+        lines.append("first-screen figures' frames painted (cold, opened at the page's first figure): " +
+                     ", ".join(f"{page.split('-')[0]} {fmt(value)} ms" for page, value in painted.items()))
     lines.append(f"built site: {size['bytes'] / 1e6:.1f} MB in {size['files']} files; largest: " +
                  ", ".join(f"{i['path'].split('/')[-1]} {i['bytes'] / 1e6:.1f} MB" for i in size["largest"][:6]))
     lines.append("")

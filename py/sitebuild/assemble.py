@@ -19,6 +19,7 @@ from .swap import swap_in
 from . import offline
 from . import bytecode
 from .bank import write_bank
+from .frames import write_frames
 from .runtime import ensure_runtime
 
 PYSCRIPT_CORE = "site/vendor/pyscript/core.js"
@@ -170,7 +171,8 @@ def _assemble() -> Path:
         tmp.mkdir(parents=True)
         shutil.copyfile(ROOT / "index.html", tmp / "index.html")
         copy_tree(SITE, tmp / "site")
-        write_pages(tmp)                                    # module pages into their shell, home cards
+        frames = write_frames(tmp)                          # every figure's first frame, drawn in .venv
+        write_pages(tmp, frames)                            # module pages into their shell, home cards
         shutil.copytree(RUNTIME, tmp / "site/vendor",
                         ignore=shutil.ignore_patterns("pyodide-lock.official.json"))
         write_derived(tmp)       # py/mvcalc.zip, py/pycache.zip, python_stdlib.zip with bytecode

@@ -34,8 +34,9 @@ def modules():
     return MODULES
 
 
-def render_module(slug: str, source: str) -> str:
-    """The whole page for module ``slug`` from its source (which holds only ``<main>``)."""
+def render_module(slug: str, source: str, frames: list[dict] | None = None) -> str:
+    """The whole page for module ``slug`` from its source (which holds only ``<main>``), with
+    its figures' first ``frames`` (sitebuild/frames.py) where given."""
     all_modules = modules()
     numbers = {m.slug: i for i, m in enumerate(all_modules, start=1)}
     if slug not in numbers:
@@ -53,7 +54,11 @@ def render_module(slug: str, source: str) -> str:
     for key, value in (("slug", slug), ("number", str(numbers[slug])), ("count", str(len(all_modules))),
                        ("title", html.escape(module.title, quote=False)), ("nav", nav)):
         page = page.replace("{{" + key + "}}", value)
-    return page.replace("{{main}}", found.group(1).rstrip())   # last: lesson text may hold braces
+    main = found.group(1).rstrip()
+    if frames:
+        from .frames import markup
+        main = markup(slug, main, frames)
+    return page.replace("{{main}}", main)   # last: lesson text may hold braces
 
 
 def render_home(source: str) -> str:
@@ -69,13 +74,16 @@ def render_home(source: str) -> str:
     return source.replace(CARDS, cards.strip())
 
 
-def write_pages(site_root: Path) -> list[Path]:
-    """Render the home and every module page of the site being built, in place."""
+def write_pages(site_root: Path, frames: dict[str, list[dict]] | None = None) -> list[Path]:
+    """Render the home and every module page of the site being built, in place, each with
+    its figures' first frames where ``frames`` (by module slug) has them."""
     home = site_root / "index.html"
     home.write_text(render_home(home.read_text(encoding="utf-8")), encoding="utf-8")
     written = [home]
     for page in sorted((site_root / "site").glob("*/index.html")):
-        page.write_text(render_module(page.parent.name, page.read_text(encoding="utf-8")), encoding="utf-8")
+        slug = page.parent.name
+        page.write_text(render_module(slug, page.read_text(encoding="utf-8"), (frames or {}).get(slug)),
+                        encoding="utf-8")
         written.append(page)
     return written
 

@@ -45,6 +45,7 @@ def check_page(page, slug: str) -> dict:
     assert result["ink"] > 100, f"{slug}: the figure was not drawn"
     assert len(result["label"]) > 20, f"{slug}: the figure has no text alternative"
     assert result["errorBoxes"] == 0 and not result["fontCache"], f"{slug}: an error box on the page"
+    assert result["framesShown"] == result["figures"], f"{slug}: a figure showed no first frame"
     return result
 
 

@@ -8,6 +8,12 @@ start) but first drawn when it comes within a screen of the viewport: a page of 
 figures draws the two the learner can see, and the others as they scroll near them,
 so start-up time and memory go to what is on screen.
 
+First frames: the build puts each figure's first frame in its ``.plot`` box as an
+``<img class="plot-frame">`` (sitebuild/frames.py: the same Scene, drawn by this module in
+Pyodide under Node), and sizes the box by the frame's aspect ratio. The canvas lies over the frame,
+transparent until its first draw; in that same task the frame and its "controls work in a
+moment" note are removed, so the figure comes alive in place: same box, no flash, no shift.
+
 Controls, all optional, all found inside the ``<figure>``:
 - ``input[data-param]`` (range or number) and ``select[data-param]``: a parameter of the
   scene, by name; a range's value is a float, a select's value a float if it reads as
@@ -62,7 +68,10 @@ class LiveFigure:
         self.host = host
         self.scene = scene
         self.plot = host.querySelector(".plot") or element("div", cls="plot", parent=host)
+        self.first_frame = self.plot.querySelector("img.plot-frame")    # the build's first frame, if any
         self.canvas = element("canvas", attrs={"role": "img"}, parent=self.plot)
+        if self.first_frame is not None:         # the canvas over it speaks for the figure from now on
+            self.first_frame.setAttribute("alt", "")
         self.alt = host.querySelector(".figure-alt") or element(
             "p", cls="figure-alt", attrs={"aria-live": "polite"}, parent=host)
         self.pending: dict = {}
@@ -153,11 +162,20 @@ class LiveFigure:
         if (self.canvas.width, self.canvas.height) != (width, height):
             self.canvas.width, self.canvas.height = width, height
         window.mvcalcBridge.putRGBA(self.canvas, agg.buffer_rgba(), width, height)
+        if self.first_frame is not None:
+            self._replace_first_frame()
         self.canvas.dataset.drawn = "1"
         global _first_plot_shown
         if not _first_plot_shown:
             _first_plot_shown = True
             window.performance.mark("mvcalc:first-plot")
+
+    def _replace_first_frame(self) -> None:
+        """The canvas, drawn, takes the first frame's place in the same task (so the same paint):
+        it already fills the box the frame sized, so nothing moves."""
+        for node in self.plot.querySelectorAll(".plot-frame, .figure-wait"):
+            node.remove()
+        self.first_frame = None
 
     def _describe(self) -> None:
         text = self.scene.describe()

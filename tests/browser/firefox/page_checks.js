@@ -2,7 +2,8 @@
  * (Playwright's page.evaluate for Chromium, Puppeteer's for Firefox ESR). An async
  * function expression of one argument: {timeoutMs, answer}.
  *
- * Returns {ready, status, readyMs, ink, label, errorBoxes, fontCache, exercise}, where
+ * Returns {ready, status, readyMs, ink, label, errorBoxes, fontCache, exercise, figures,
+ * framesShown (figures showing a picture when the page has loaded, before Python)}, where
  * exercise is null when the page has no exercise set yet, else what was answered and the
  * verdict the page gave. Throws if something it waits for never comes.
  */
@@ -18,6 +19,12 @@ async ({ timeoutMs, answer }) => {
       await sleep(100);
     }
   }
+  // Every figure shows a picture from the start: the build's first frame, or already its live canvas.
+  const figures = Array.from(document.querySelectorAll(".live-figure"));
+  const framesShown = figures.filter((figure) => {
+    const frame = figure.querySelector("img.plot-frame"), canvas = figure.querySelector("canvas");
+    return (frame && frame.complete && frame.naturalWidth > 0) || (canvas && canvas.dataset.drawn === "1");
+  }).length;
   await until(() => html.classList.contains("python-ready") || html.classList.contains("python-failed"), "Python");
   const status = document.getElementById("python-status");
   const mark = performance.getEntriesByName("mvcalc:python-ready")[0];
@@ -25,7 +32,8 @@ async ({ timeoutMs, answer }) => {
     ready: html.classList.contains("python-ready"),
     status: status ? status.innerText : "",
     readyMs: mark ? Math.round(mark.startTime) : null,
-    ink: 0, label: "", errorBoxes: 0, fontCache: false, exercise: null, math: document.querySelectorAll(".katex").length
+    ink: 0, label: "", errorBoxes: 0, fontCache: false, exercise: null, math: document.querySelectorAll(".katex").length,
+    figures: figures.length, framesShown: framesShown
   };
   if (!result.ready) return result;
 

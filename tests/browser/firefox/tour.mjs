@@ -75,6 +75,7 @@ try {
         if (!(result.ink > 100)) problems.push("the figure was not drawn");
         if (!(result.label.length > 20)) problems.push("the figure has no text alternative");
         if (result.errorBoxes || result.fontCache) problems.push("an error box on the page");
+        if (result.framesShown !== result.figures) problems.push("a figure showed no first frame");
       }
       let key = null;
       if (result.exercise) {
