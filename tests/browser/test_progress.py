@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from mvcalc import service
+from mvcalc import course
 
 from .conftest import open_module
 from .test_exercises import exercise, wait_feedback, wait_question
@@ -164,7 +164,7 @@ def test_corrupt_store_is_set_aside_with_a_notice_and_the_page_works(page, serve
     open_module(page, server, M2, wait_ready=False)
     box = exercise(page, "calculating-jacobian")
     wait_question(box, ".ex-input")
-    box.locator(".ex-input").fill(service.question(M2, "calculating-jacobian", 0).solution)
+    box.locator(".ex-input").fill(course.question(M2, "calculating-jacobian", 0).solution)
     box.locator(".ex-input").press("Enter")
     wait_feedback(box, "correct")
     assert json.loads(stored(page))["sets"]["m2-multivariate-calculus/calculating-jacobian"]
@@ -191,7 +191,7 @@ def test_a_full_storage_quota_is_reported(page, server):
     open_module(page, server, M2)
     box = exercise(page, "calculating-jacobian")
     wait_question(box, ".ex-input")
-    box.locator(".ex-input").fill(service.question(M2, "calculating-jacobian", 0).solution)
+    box.locator(".ex-input").fill(course.question(M2, "calculating-jacobian", 0).solution)
     box.locator(".ex-input").press("Enter")
     wait_feedback(box, "correct")
     notice = page.locator('.progress-notice[data-notice="quota"]')

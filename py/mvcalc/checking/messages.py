@@ -25,6 +25,8 @@ UNDECIDABLE = ("I could not check this answer: it is undefined for most values I
                "Check for things like the ln or square root of a negative number.")
 INTERNAL = ("Something went wrong while checking this answer. "
             "Please check it is typed correctly and try again.")
+CHECK_STOPPED = ("Checking that answer took too long, so it was stopped. Nothing was counted: "
+                 "try writing it more simply, then check again.")
 QUESTION_BUG = ("This question's answer could not be read, so your answer cannot be "
                 "checked. Please tell your teacher.")
 

@@ -18,6 +18,7 @@ from .tex import to_tex
 from .tree import free_variables, is_array
 from .verdict import Verdict
 
+_isclose = math.isclose     # captured at import: marking never looks it up where other code could reach
 _EULER_LOOKALIKE = re.compile(r"\s*[+-]?[0-9]+e[+-]?[0-9]+\s*")  # 1e-05: e is Euler's number here
 
 
@@ -35,7 +36,7 @@ def _expected_value(expected: float | str) -> float:
 
 def _slip(value: float, target: float, rel_tol: float, abs_tol: float) -> str:
     def near(a: float, b: float) -> bool:
-        return math.isclose(a, b, rel_tol=rel_tol, abs_tol=abs_tol)
+        return _isclose(a, b, rel_tol=rel_tol, abs_tol=abs_tol)
 
     if target != 0 and near(value, -target):
         return messages.OPPOSITE_SIGN
@@ -76,10 +77,10 @@ def check_numeric(answer: str, expected: float, *, rel_tol: float = 1e-3,
             return _invalid(messages.TOO_LARGE)
         return _invalid(messages.NUMBER_UNDEFINED.format(detail=str(error)))
     tex = to_tex(tree)
-    if math.isclose(value, target, rel_tol=rel_tol, abs_tol=abs_tol):
+    if _isclose(value, target, rel_tol=rel_tol, abs_tol=abs_tol):
         return Verdict(correct=True, valid=True, feedback=messages.CORRECT, preview_tex=tex)
     feedback = _slip(value, target, rel_tol, abs_tol)
-    if _EULER_LOOKALIKE.fullmatch(answer) and math.isclose(
+    if _EULER_LOOKALIKE.fullmatch(answer) and _isclose(
             float(answer), target, rel_tol=rel_tol, abs_tol=abs_tol):
         feedback += messages.SCIENTIFIC_HINT
     return Verdict(correct=False, valid=True, feedback=feedback, preview_tex=tex)

@@ -14,6 +14,8 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Callable, NamedTuple
 
+from mvcalc.checking import budget
+from mvcalc.checking.guard import stopped
 from mvcalc.checking.verdict import Verdict
 from mvcalc.questions.model import Misconception, Question
 
@@ -124,14 +126,29 @@ MARKERS: dict[str, Marker] = {
 
 
 def mark(q: Question, answer: str) -> Verdict:
-    """Mark ``answer`` for ``q``: base check, then named misconceptions."""
-    marker = MARKERS[q.kind]
+    """Mark ``answer`` for ``q``: base check, then named misconceptions.
+
+    A maths answer's whole chain shares one work budget (mvcalc.checking.budget): past it the
+    base check says "stopped", and a known mistake not yet compared is simply not named.
+    Learner code has its own budget (code_runner) and runs in a worker the page can stop."""
+    if q.kind == "code":
+        return _mark(MARKERS[q.kind], q, answer)
+    with budget.limit():
+        try:
+            return _mark(MARKERS[q.kind], q, answer)
+        except budget.CheckStopped:
+            return stopped()
+
+
+def _mark(marker: Marker, q: Question, answer: str) -> Verdict:
     verdict = marker.base(q, answer)
     if verdict.correct or not verdict.valid:
         return verdict
     for m in q.misconceptions:
         try:
             hit = marker.matches(q, answer, m)
+        except budget.CheckStopped:   # out of budget: the verdict stands, without a named slip
+            break
         except Exception:  # a misconception that cannot be compared never blocks marking
             hit = False
         if hit:

@@ -74,6 +74,35 @@ def on_resize(node, callback: Callable[[], None]) -> None:
     window.ResizeObserver.new(proxy).observe(node)
 
 
+NEAR_VIEW = "100% 0px"      # within one screen above or below the visible part of the page
+
+
+def when_near_view(node, callback: Callable[[], None]) -> None:
+    """Run ``callback`` once, when ``node`` comes within a screen of the viewport: at once if it
+    is already there (or if this browser cannot tell), else when the learner scrolls near it.
+    Drawing what nobody is looking at yet costs start-up time and memory."""
+    observer_class = getattr(window, "IntersectionObserver", None)
+    if observer_class is None or not hasattr(node, "getBoundingClientRect") or _near(node):
+        callback()
+        return
+
+    def seen(entries, observer):
+        if any(entry.isIntersecting for entry in entries):
+            observer.disconnect()
+            proxy.destroy()
+            callback()
+    proxy = create_proxy(seen)
+    options = js.Object.new()
+    options.rootMargin = NEAR_VIEW
+    observer_class.new(proxy, options).observe(node)
+
+
+def _near(node) -> bool:
+    rect = node.getBoundingClientRect()
+    height = float(window.innerHeight or 0)
+    return float(rect.bottom) >= -height and float(rect.top) <= 2 * height
+
+
 def render_math(node) -> None:
     """Typeset TeX in ``node`` with KaTeX, using the loader's settings."""
     window.mvcalcLoader.renderMath(node)

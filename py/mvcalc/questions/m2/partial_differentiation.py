@@ -1,5 +1,8 @@
 """Partial differentiation: hold every other variable still and differentiate.
 
+The set's first six templates are the algebra; the templates on the idea (which letters vary in a
+context, units and meaning, partial versus total) live in :mod:`mvcalc.questions.m2.partial_ideas`.
+
 Answers are derived by hand from each template's parameters, never by sympy.diff; the tests
 recompute them with sympy. The named slips: differentiating the variable that is held still
 (treating y as a variable when differentiating with respect to x), dropping a constant factor
@@ -14,6 +17,7 @@ import sympy as sp
 
 from mvcalc.questions.builders import derivative_question
 from mvcalc.questions.exercise_set import nonzero
+from mvcalc.questions.m2.partial_ideas import IDEAS
 from mvcalc.questions.printing import tex, x, y, z
 
 HOLD = (r"A partial derivative holds every other variable still: treat it exactly like a number, "
@@ -153,4 +157,6 @@ def can_mass(rng):
                                .replace("f(r, h) =", "m(r, h) ="))
 
 
-TEMPLATES = [monomial, polynomial_in_y, product_with_exponential, three_variables, log_and_quotient, can_mass]
+# the algebra first, then the ideas (variables, constants and context); new templates go at the end
+TEMPLATES = [monomial, polynomial_in_y, product_with_exponential, three_variables, log_and_quotient, can_mass,
+             *IDEAS]

@@ -12,6 +12,7 @@ import sympy as sp
 from mvcalc.questions.builders import NUMERIC_HINT, require
 from mvcalc.questions.compare import misconceptions
 from mvcalc.questions.exercise_set import nonzero
+from mvcalc.questions.m3.chain_rule_ideas import IDEAS
 from mvcalc.questions.model import Misconception, Question
 from mvcalc.questions.printing import learner, matrix_learner, matrix_tex, number, tex
 
@@ -211,4 +212,6 @@ def three_link_chain(rng):
     )
 
 
-TEMPLATES = [polynomial_path, trig_path, exponential_path, value_at_point, jacobian_product, three_link_chain]
+# new templates go at the end (progress is kept by position): the ideas in mvcalc.questions.m3.chain_rule_ideas
+TEMPLATES = [polynomial_path, trig_path, exponential_path, value_at_point, jacobian_product, three_link_chain,
+             *IDEAS]

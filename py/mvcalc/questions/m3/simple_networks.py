@@ -11,6 +11,7 @@ import math
 import sympy as sp
 
 from mvcalc.questions.builders import NUMERIC_HINT, require
+from mvcalc.questions.m3.network_size import IDEAS
 from mvcalc.questions.model import Misconception, Question
 from mvcalc.questions.printing import matrix_learner, matrix_tex, number
 
@@ -214,4 +215,6 @@ def network_output(rng):
     )
 
 
-TEMPLATES = [single_neuron, bias_for_half, layer_sums, layer_activation, two_neurons_in_a_row, network_output]
+# new templates go at the end (progress is kept by position): mvcalc.questions.m3.network_size
+TEMPLATES = [single_neuron, bias_for_half, layer_sums, layer_activation, two_neurons_in_a_row, network_output,
+             *IDEAS]

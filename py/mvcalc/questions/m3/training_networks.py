@@ -13,6 +13,7 @@ import sympy as sp
 
 from mvcalc.questions.builders import EXPRESSION_HINT, require
 from mvcalc.questions.compare import misconceptions
+from mvcalc.questions.m3.backprop_matrix import TEMPLATES as MATRIX_FORM
 from mvcalc.questions.m3.simple_networks import _d, _s, numeric, sigma
 from mvcalc.questions.model import Question
 from mvcalc.questions.printing import learner, tex
@@ -82,7 +83,7 @@ def weight_gradient_formula(rng):
         kind="expression",
         prompt=(r"One neuron, \(a = \sigma(z)\) with \(z = w x + b\) (here \(x\) stands for the input \(a_0\)), "
                 rf"and the cost \(C = {tex(cost)}\) for target \(y\). Find \(\dfrac{{\partial C}}{{\partial {by}}}\) "
-                r"in terms of \(a\), \(x\) and \(y\) (use \(\sigma'(z) = a(1 - a)\))."),
+                r"using whichever of \(a\), \(x\) and \(y\) it needs (and \(\sigma'(z) = a(1 - a)\))."),
         solution=learner(answer),
         hints=[CHAIN.replace(r"\partial w}", rf"\partial {by}}}"), SIGMA_PRIME],
         worked=[rf"\(\frac{{\partial C}}{{\partial a}} = {tex(sp.diff(cost, a))}\).",
@@ -183,4 +184,6 @@ def two_layer_chain(rng):
     )
 
 
-TEMPLATES = [cost_slope, sigmoid_slope, weight_gradient_formula, weight_gradient, bias_gradient, two_layer_chain]
+# one neuron first, then whole layers in matrix form (mvcalc.questions.m3.backprop_matrix); new ones at the end
+TEMPLATES = [cost_slope, sigmoid_slope, weight_gradient_formula, weight_gradient, bias_gradient, two_layer_chain,
+             *MATRIX_FORM]

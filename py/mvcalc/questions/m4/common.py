@@ -6,6 +6,8 @@ A template's ``data`` records what a test needs to recompute its key on its own:
 """
 from __future__ import annotations
 
+from decimal import Decimal
+
 import sympy as sp
 
 from mvcalc.questions.builders import EXPRESSION_HINT, NUMERIC_HINT
@@ -49,6 +51,12 @@ def expression_question(answer, wrong, *, prompt, hints, worked, data, variables
     )
 
 
+def plain(value: float, digits: int = 10) -> str:
+    """A number as a plain decimal, never in e-notation: a learner reads "5e-05" as 5e − 5."""
+    text = number(value, digits)
+    return format(Decimal(text), "f") if "e" in text else text
+
+
 def numeric_question(value, wrong, *, prompt, hints, worked, data, rel_tol=1e-3, abs_tol=1e-6) -> Question:
     value = float(value)
     kept, seen = [], []
@@ -57,9 +65,9 @@ def numeric_question(value, wrong, *, prompt, hints, worked, data, rel_tol=1e-3,
         if abs(w - value) <= max(abs_tol, rel_tol * abs(value)) * 3 or any(abs(w - s) < 1e-12 for s in seen):
             continue
         seen.append(w)
-        kept.append(Misconception(number(w, 10), feedback))
+        kept.append(Misconception(plain(w), feedback))
     return Question(
-        kind="numeric", prompt=prompt, solution=number(value, 10), hints=list(hints), worked=list(worked),
+        kind="numeric", prompt=prompt, solution=plain(value), hints=list(hints), worked=list(worked),
         misconceptions=kept, answer_hint=NUMERIC_HINT, expected=value, rel_tol=rel_tol, abs_tol=abs_tol,
         data=data,
     )
