@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from mvcalc import service
+from mvcalc import course
 from sitebuild.paths import DIST, ROOT
 
 from .conftest import module_pages
@@ -137,7 +137,7 @@ def test_an_answer_through_the_exercise_widget_and_another_tab_both_kept(context
     box = exercise(widget, "calculating-jacobian")
     wait_question(box, ".ex-input")
     record(home, (M1, "differentiate", 0), True, "2*x")                 # before the widget's answer
-    box.locator(".ex-input").fill(service.question(M2, "calculating-jacobian", 0).solution)
+    box.locator(".ex-input").fill(course.question(M2, "calculating-jacobian", 0).solution)
     box.locator(".ex-input").press("Enter")
     wait_feedback(box, "correct")
     record(home, (M1, "chain-rule", 1), True, "cos(x)")                 # after it, knowing nothing of it
