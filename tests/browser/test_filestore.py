@@ -15,12 +15,12 @@ from sitebuild.server import SiteServer
 ASK_THE_STORE = """async ({url, message, sender, wait}) => {
   const frame = document.createElement('iframe');
   frame.src = url;
-  document.body.appendChild(frame);
-  await new Promise((resolve) => frame.addEventListener('load', resolve, {once: true}));
   const heard = [];
-  window.addEventListener('message', (event) => {
+  window.addEventListener('message', (event) => {     // before the frame loads: it says "ready" at once
     if (event.source === frame.contentWindow) heard.push(event.data);
   });
+  document.body.appendChild(frame);
+  await new Promise((resolve) => frame.addEventListener('load', resolve, {once: true}));
   if (sender === 'sibling') {
     const sibling = document.createElement('iframe');
     document.body.appendChild(sibling);
