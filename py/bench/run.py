@@ -61,6 +61,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 sys.path.insert(0, str(ROOT / "py"))
 
+from sitebuild.pages import is_module  # noqa: E402
 from sitebuild.paths import DIST  # noqa: E402
 from sitebuild.server import SiteServer  # noqa: E402
 
@@ -223,7 +224,7 @@ def prepare_root(work: Path) -> Path:
 
 def find_pages(root: Path, filters: list[str]) -> list[str]:
     pages = ["index.html"] + sorted(f"site/{p.parent.name}/index.html" for p in (root / "site").glob("*/index.html")
-                                    if p.parent.name not in ("assets", "vendor"))
+                                    if is_module(p.parent.name))       # extra pages (teacher, ...) run no Python
     if filters:
         pages = [p for p in pages if any(f in page_name(p) for f in filters)]
     return pages

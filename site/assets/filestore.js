@@ -6,18 +6,28 @@
  * the course's keys ("mvcalc.*") in the storage of ONE file, site/assets/filestore.html,
  * loaded in a hidden iframe and spoken to by postMessage:
  *
- * - writes of mvcalc.* keys to this page's localStorage are copied to the shared store;
- * - on load, the shared store's values are compared with this page's: the newer progress
- *   document (its "updated" time) wins on both sides; when the shared one wins, this page's
- *   localStorage takes it and a "storage" event tells progress.js, as another tab would.
+ * - writes of mvcalc.* keys to this page's localStorage are sent to the shared store, which
+ *   MERGES progress into what it holds (progress-data.js), never replacing it, and answers
+ *   with the merged document;
+ * - on load, this page's progress and the shared store's are merged, both ways;
+ * - what the shared store answers, and what other tabs write to it (it passes on its storage
+ *   events), is merged into this page's localStorage, and a "storage" event tells progress.js,
+ *   as another tab would. Other mvcalc.* keys: the shared store's value wins.
+ * Whatever order these messages and events come in, or if some never come, no tab's work is
+ * lost: every step is a merge.
  *
- * Loaded only on file:// (by runtime-config.js, see py/sitebuild/offline.py).
+ * Messages are taken only from the store's own frame (its window, a file:// origin) and only
+ * in the store's shape. Loaded only on file:// (by runtime-config.js, see
+ * py/sitebuild/offline.py), after progress-data.js.
  */
 (function () {
   "use strict";
-  if (location.protocol !== "file:" || window.mvcalcFileStore) return;
+  if (location.protocol !== "file:" || window.mvcalcFileStore || !window.mvcalcProgressData) return;
 
   var PREFIX = "mvcalc.";
+  var PROGRESS = "mvcalc.progress";
+  var APP = "mvcalc";
+  var core = window.mvcalcProgressData;
   var siteRoot = new URL("../../", document.currentScript.src).href;   // this file is site/assets/filestore.js
   var local = null;
   try { local = window.localStorage; } catch (error) { return; }      // storage off: progress.js says so
@@ -25,17 +35,22 @@
   var removeItem = Storage.prototype.removeItem;
   var frame = null;
   var synced = false;
-  var queue = [];                       // writes made before the first sync
+  var queue = [];                       // writes of other keys made before the first sync
   var nextId = 1;
   var state = { synced: false, adopted: [], pushed: [], error: "" };
 
   function ours(storage, key) { return storage === local && String(key).indexOf(PREFIX) === 0; }
 
-  function send(message) {
+  function post(message) {
+    message.app = APP;
     message.type = "mvcalc-store";
     message.id = nextId++;
-    if (synced) frame.contentWindow.postMessage(message, "*");
-    else queue.push(message);
+    frame.contentWindow.postMessage(message, "*");    // a file:// frame's origin is opaque: no narrower target
+  }
+
+  function send(message) {
+    if (synced) post(message);
+    else if (message.key !== PROGRESS) queue.push(message);   // progress: merged whole at the first sync
   }
 
   Storage.prototype.setItem = function (key, value) {
@@ -47,50 +62,81 @@
     if (ours(this, key)) send({ op: "remove", key: String(key) });
   };
 
-  function updated(text) {
-    try { return String(JSON.parse(text).updated || ""); } catch (error) { return ""; }
+  function readable(text) {
+    if (typeof text !== "string") return null;
+    var read = core.parse(text);
+    return read.problem ? null : read.doc;
   }
 
-  function merge(shared) {
-    var taken = {};
+  function tellPage(key, oldValue, newValue) {
+    state.adopted.push(key);
+    window.dispatchEvent(new StorageEvent("storage", {
+      key: key, oldValue: oldValue, newValue: newValue, url: location.href, storageArea: local
+    }));
+  }
+
+  /* The shared store's progress (text) merged into this page's; true if this page's changed. */
+  function adoptProgress(text) {
+    var theirs = readable(text);
+    if (!theirs) return false;
+    var before = local.getItem(PROGRESS);
+    var mine = readable(before);
+    var merged = mine ? core.merge(mine, theirs) : theirs;
+    if (mine && core.same(merged, mine)) return false;
+    var value = JSON.stringify(merged);
+    setItem.call(local, PROGRESS, value);
+    tellPage(PROGRESS, before, value);
+    return true;
+  }
+
+  function sync(shared) {
     Object.keys(shared).forEach(function (key) {
+      if (key === PROGRESS || key.indexOf(PREFIX) !== 0) return;
       var mine = local.getItem(key);
-      var theirs = shared[key];
-      if (mine === theirs) return;
-      if (mine !== null && updated(mine) > updated(theirs)) return;        // this page's is newer: pushed below
-      setItem.call(local, key, theirs);
-      taken[key] = true;
-      state.adopted.push(key);
-      window.dispatchEvent(new StorageEvent("storage", {
-        key: key, oldValue: mine, newValue: theirs, url: location.href, storageArea: local
-      }));
+      if (mine === shared[key]) return;
+      setItem.call(local, key, shared[key]);
+      tellPage(key, mine, shared[key]);
     });
+    adoptProgress(shared[PROGRESS]);
     for (var i = 0; i < local.length; i++) {
       var key = local.key(i);
-      if (key.indexOf(PREFIX) === 0 && !taken[key] && shared[key] !== local.getItem(key)) {
-        frame.contentWindow.postMessage({ type: "mvcalc-store", id: nextId++, op: "set", key: key,
-                                          value: local.getItem(key) }, "*");
-        state.pushed.push(key);
+      if (key.indexOf(PREFIX) !== 0) continue;
+      var value = local.getItem(key);
+      if (key === PROGRESS) {
+        var theirs = readable(shared[PROGRESS]);
+        var mine = readable(value);
+        if (!mine || (theirs && core.same(core.merge(theirs, mine), theirs))) continue;
+      } else if (key in shared) {
+        continue;
       }
+      post({ op: "set", key: key, value: value });
+      state.pushed.push(key);
     }
     synced = true;
     state.synced = true;
     queue.splice(0).forEach(function (message) {
-      if (!taken[message.key]) frame.contentWindow.postMessage(message, "*");
+      if (!(message.key in shared)) post(message);
     });
     window.dispatchEvent(new CustomEvent("mvcalc:filestore-synced"));
   }
 
+  function fromStore(event) {
+    var message = event.data;
+    return frame && event.source === frame.contentWindow && (event.origin === "null" || event.origin === "file://") &&
+      message !== null && typeof message === "object" && message.app === APP && typeof message.type === "string";
+  }
+
   window.addEventListener("message", function (event) {
-    if (!frame || event.source !== frame.contentWindow) return;
-    var message = event.data || {};
+    if (!fromStore(event)) return;
+    var message = event.data;
     if (message.type === "mvcalc-store-ready") {
-      frame.contentWindow.postMessage({ type: "mvcalc-store", id: 0, op: "get" }, "*");
-    } else if (message.type === "mvcalc-store-reply" && message.id === 0) {
-      if (message.error) { state.error = message.error; synced = true; queue = []; return; }
-      merge(message.items || {});
-    } else if (message.type === "mvcalc-store-reply" && message.error) {
-      state.error = message.error;
+      post({ op: "get" });
+    } else if (message.type === "mvcalc-store-reply" && message.op === "get") {
+      if (message.error) { state.error = message.error; synced = true; state.synced = true; queue = []; return; }
+      sync(message.items || {});
+    } else if (message.type === "mvcalc-store-reply" || message.type === "mvcalc-store-changed") {
+      if (message.error) state.error = message.error;
+      if (message.key === PROGRESS && typeof message.value === "string") adoptProgress(message.value);
     }
   });
 

@@ -1,29 +1,29 @@
 /* The learner's progress: ONE store, used by the course home and by every exercise.
- * A classic script, so the home page shows progress without starting Python.
+ * A classic script, so the home page shows progress without starting Python. What the
+ * document may hold, its migrations and its merge are in progress-data.js (loaded first).
  *
- * localStorage["mvcalc.progress"] holds one JSON document:
- *   {app: "mvcalc", schema: 1, updated: ISO time,
- *    sets: {"<module>/<set>": {current: 0,
- *                             questions: {"0": {correct, attempts, variant, answer}}}}}
+ * localStorage["mvcalc.progress"] holds one JSON document (progress-data.js describes it).
+ * Every write reads what is stored now, merges this page's copy into it, makes its one change
+ * and writes the result: another tab's work, saved a moment ago and not yet seen here (its
+ * storage event late or lost), is kept. A storage event merges the other tab's copy in, and
+ * writes back whatever this page knew that the other copy lacked.
  *
- * What can go wrong is said on the page, never crashed on or silently lost:
- * unreadable or foreign data is set aside under another key; a full storage quota
- * or storage that is switched off is reported, suggesting export. Export writes a
- * .json file; import validates it first (a bad file changes nothing) and merges it in.
+ * What can go wrong is said on the page, never crashed on or silently lost: unreadable or
+ * foreign data is set aside under another key; a full storage quota or storage that is
+ * switched off is reported, suggesting export. Export writes a .json file (with the learner's
+ * name, if they gave one; it is never sent anywhere); import checks the file first and either
+ * adds all of it or changes nothing, saying why.
  */
 (function () {
   "use strict";
 
+  var core = window.mvcalcProgressData;
   var KEY = "mvcalc.progress";
-  var APP = "mvcalc";
-  var SCHEMA = 1;
-  var data = empty();
+  var LIMITS = core.LIMITS;
+  var data = core.empty();
   var storage = null;
   var notices = [];                     // {id, text}
   var listeners = [];
-
-  function empty() { return { app: APP, schema: SCHEMA, updated: "", sets: {} }; }
-  function isObject(value) { return value !== null && typeof value === "object" && !Array.isArray(value); }
 
   function notice(id, text) {
     notices = notices.filter(function (n) { return n.id !== id; });
@@ -36,34 +36,7 @@
     showNotices();
   }
 
-  // --- validation: the same rules for what is stored and what is imported -------------
-  function problemWith(doc) {
-    if (!isObject(doc)) return "it is not a progress document";
-    if (doc.app !== APP) return "it is not progress from this course";
-    if (doc.schema !== SCHEMA) return "it is in a format this version does not know (schema " + JSON.stringify(doc.schema) + ")";
-    if (!isObject(doc.sets)) return "it has no exercise sets";
-    var keys = Object.keys(doc.sets);
-    for (var i = 0; i < keys.length; i++) {
-      var set = doc.sets[keys[i]];
-      if (!/^[a-z0-9-]+\/[a-z0-9-]+$/.test(keys[i]) || !isObject(set) || !isObject(set.questions)) {
-        return "the entry " + JSON.stringify(keys[i]) + " is not an exercise set";
-      }
-      var questions = Object.keys(set.questions);
-      for (var j = 0; j < questions.length; j++) {
-        var q = set.questions[questions[j]];
-        if (!/^\d+$/.test(questions[j]) || !isObject(q) ||
-            (q.correct !== undefined && typeof q.correct !== "boolean") ||
-            (q.attempts !== undefined && !(Number.isInteger(q.attempts) && q.attempts >= 0)) ||
-            (q.variant !== undefined && !(Number.isInteger(q.variant) && q.variant >= 0)) ||
-            (q.answer !== undefined && typeof q.answer !== "string")) {
-          return "question " + questions[j] + " of " + keys[i] + " is not valid progress";
-        }
-      }
-    }
-    return "";
-  }
-
-  // --- loading and saving ------------------------------------------------------------
+  // --- storage: reading what is there now, writing --------------------------------------
   function openStorage() {
     try {
       var store = window.localStorage;
@@ -92,48 +65,86 @@
     }
   }
 
-  function load() {
-    storage = openStorage();
-    if (!storage) return;
+  /* The stored document now (brought to this schema), or null if there is none; what cannot
+   * be read is set aside first. */
+  function readStored() {
+    if (!storage) return null;
     var raw = storage.getItem(KEY);
-    if (raw === null) return;
-    var doc;
-    try {
-      doc = JSON.parse(raw);
-    } catch (error) {
-      setAside(raw, "it is not valid JSON");
-      return;
+    if (raw === null) return null;
+    var read = core.parse(raw);
+    if (read.problem) {
+      setAside(raw, read.problem);
+      return null;
     }
-    var problem = problemWith(doc);
-    if (problem) {
-      setAside(raw, problem);
-      return;
-    }
-    data = doc;
-  }
-
-  function save() {
-    data.updated = new Date().toISOString();
-    if (!storage) return false;
-    try {
-      storage.setItem(KEY, JSON.stringify(data));
-      dropNotice("quota");
-      return true;
-    } catch (error) {
-      if (isQuota(error)) {
-        notice("quota", "Your browser's storage for this site is full, so your latest progress is not " +
-          "being saved. Use \u201cExport progress\u201d to keep it in a file, or free some space for this site.");
-      } else {
-        notice("quota", "Your progress could not be saved (" + (error && error.name || error) + "). " +
-          "Use \u201cExport progress\u201d to keep it in a file.");
-      }
-      return false;
-    }
+    return read.doc;
   }
 
   function isQuota(error) {
     return error && (error.name === "QuotaExceededError" || error.name === "NS_ERROR_DOM_QUOTA_REACHED" ||
       error.code === 22 || error.code === 1014);
+  }
+
+  /* Store `doc`; "" if stored, else why not (the stored value is then unchanged). */
+  function write(doc) {
+    if (!storage) return "storage is not available";
+    try {
+      storage.setItem(KEY, JSON.stringify(doc));
+      dropNotice("quota");
+      return "";
+    } catch (error) {
+      return isQuota(error) ? "quota" : String(error && error.name || error);
+    }
+  }
+
+  function reportFailedSave(why) {
+    if (!why || !storage) return;
+    if (why === "quota") {
+      notice("quota", "Your browser's storage for this site is full, so your latest progress is not " +
+        "being saved. Use \u201cExport progress\u201d to keep it in a file, or free some space for this site.");
+    } else {
+      notice("quota", "Your progress could not be saved (" + why + "). " +
+        "Use \u201cExport progress\u201d to keep it in a file.");
+    }
+  }
+
+  /* One change: what is stored now, merged with this page's copy, then `change` applied, then
+   * stored. The page keeps the result for this visit even if it cannot be stored. */
+  function commit(change) {
+    var stored = readStored();
+    var next = stored ? core.merge(stored, data) : core.copy(data);
+    change(next);
+    next = core.normalised(next);
+    next.updated = new Date().toISOString();
+    data = next;
+    var why = write(next);
+    reportFailedSave(why);
+    if (!why) checkLater();
+    return !why;
+  }
+
+  /* Does the storage still hold everything this page knows? If not, store it again. A browser
+   * may show a tab another tab's write late (Chromium: tabs in other processes), so a write
+   * made on an out-of-date view can leave out this page's latest change; a storage event
+   * says so when it comes, and this check, a moment after every write, says so if it does not. */
+  var CHECK_MS = 400;
+  var checkTimer = null;
+
+  function checkStored() {
+    checkTimer = null;
+    if (!storage) return;
+    var stored = readStored();
+    if (!stored || !core.same(core.merge(stored, data), stored)) commit(function () {});
+  }
+
+  function checkLater() {
+    if (checkTimer !== null) clearTimeout(checkTimer);
+    checkTimer = setTimeout(checkStored, CHECK_MS);
+  }
+
+  function load() {
+    storage = openStorage();
+    var stored = readStored();
+    if (stored) data = stored;
   }
 
   function changed() {
@@ -143,64 +154,61 @@
     window.dispatchEvent(new CustomEvent("mvcalc:progress-changed"));
   }
 
-  // --- reading and recording ------------------------------------------------------------
+  // --- records ---------------------------------------------------------------------------
+  var NONE = { correct: false, attempts: 0, variant: 0, answer: "", at: 0 };
+
   function setKey(module, set) { return module + "/" + set; }
 
-  function setRecord(module, set, create) {
+  /* Is this a place progress can be kept? (Else nothing is written: a document that breaks
+   * the rules would be set aside on the next load.) */
+  function known(module, set, index) {
+    var ok = /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(module) && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(set) &&
+      (index === undefined || (Number.isInteger(index) && index >= 0 && index < LIMITS.questions));
+    if (!ok) console.warn("progress: not a question the store can keep:", module, set, index);
+    return ok;
+  }
+
+  /* A time after `previous`: each change to a record is later than the one before, even
+   * within one millisecond. */
+  function after(previous) { return Math.max(Date.now(), (previous || 0) + 1); }
+
+  function setIn(doc, module, set) {
     var key = setKey(module, set);
-    if (!data.sets[key] && create) data.sets[key] = { current: 0, questions: {} };
-    return data.sets[key] || { current: 0, questions: {} };
+    return doc.sets[key] || (doc.sets[key] = { current: 0, currentAt: 0, questions: {} });
   }
 
-  function questionRecord(module, set, index, create) {
-    var record = setRecord(module, set, create);
+  function questionIn(doc, module, set, index) {
+    var record = setIn(doc, module, set);
     var key = String(index);
-    if (!record.questions[key] && create) record.questions[key] = { correct: false, attempts: 0, variant: 0, answer: "" };
-    return record.questions[key] || { correct: false, attempts: 0, variant: 0, answer: "" };
+    return record.questions[key] || (record.questions[key] = core.copy(NONE));
   }
 
-  function copy(value) { return JSON.parse(JSON.stringify(value)); }
+  function readSet(module, set) { return data.sets[setKey(module, set)] || { current: 0, questions: {} }; }
 
-  function mergedQuestion(mine, theirs) {
-    if (!mine) return copy(theirs);
-    var keepMine = mine.correct && !theirs.correct;
-    var from = keepMine ? mine : theirs;
-    return {
-      correct: Boolean(mine.correct || theirs.correct),
-      attempts: Math.max(mine.attempts || 0, theirs.attempts || 0),
-      variant: from.variant || 0,
-      answer: from.answer || ""
-    };
-  }
+  function answerText(value) { return String(value === undefined || value === null ? "" : value).slice(0, LIMITS.answer); }
 
-  /* Progress ``mine`` with an imported document ``theirs`` added (both valid). */
-  function merged(mine, theirs) {
-    var result = copy(mine);
-    Object.keys(theirs.sets).forEach(function (key) {
-      var incoming = theirs.sets[key];
-      var target = result.sets[key] || (result.sets[key] = { current: 0, questions: {} });
-      if (Number.isInteger(incoming.current) && incoming.current >= 0) target.current = incoming.current;
-      Object.keys(incoming.questions).forEach(function (index) {
-        target.questions[index] = mergedQuestion(target.questions[index], incoming.questions[index]);
-      });
-    });
-    result.updated = new Date().toISOString();
-    return result;
+  /* A variant from Python may be a BigInt (past 2^53); anything that is not a safe count starts again at 0. */
+  function variantNumber(value) {
+    var number = typeof value === "bigint" ? Number(value) : value;
+    return Number.isSafeInteger(number) && number >= 0 ? number : 0;
   }
 
   var api = {
     KEY: KEY,
-    SCHEMA: SCHEMA,
+    SCHEMA: core.SCHEMA,
+    LIMITS: LIMITS,
 
-    question: function (module, set, index) { return copy(questionRecord(module, set, index, false)); },
-    current: function (module, set) { return setRecord(module, set, false).current || 0; },
+    question: function (module, set, index) {
+      var q = readSet(module, set).questions[String(index)];
+      return core.copy(q || NONE);
+    },
+    current: function (module, set) { return readSet(module, set).current || 0; },
+    name: function () { return data.name; },
 
     /* How many questions of a set were ever answered correctly. */
     setSummary: function (module, set, size) {
-      var questions = setRecord(module, set, false).questions;
-      var correct = 0;
-      for (var i = 0; i < size; i++) if (questions[String(i)] && questions[String(i)].correct) correct++;
-      return { correct: correct, size: size };
+      var counts = core.setCounts(data, setKey(module, set), size);
+      return { correct: counts.correct, size: size };
     },
 
     moduleSummary: function (module) {
@@ -218,46 +226,76 @@
     },
 
     setCurrent: function (module, set, index) {
-      setRecord(module, set, true).current = index;
-      save();
+      if (!known(module, set, index) || index > LIMITS.current) return;
+      commit(function (doc) {
+        var record = setIn(doc, module, set);
+        record.current = index;
+        record.currentAt = after(record.currentAt);
+      });
     },
 
     /* One checked answer: an attempt (if valid) and whether it was right. */
     recordCheck: function (module, set, index, result) {
-      var q = questionRecord(module, set, index, true);
-      if (result.valid) q.attempts += 1;
-      if (result.correct) q.correct = true;
-      q.answer = String(result.answer || "");
-      save();
+      if (!known(module, set, index)) return;
+      commit(function (doc) {
+        var q = questionIn(doc, module, set, index);
+        if (result.valid) q.attempts = Math.min(q.attempts + 1, LIMITS.attempts);
+        if (result.correct) q.correct = true;
+        q.answer = answerText(result.answer);
+        q.at = after(q.at);
+      });
       changed();
     },
 
     saveAnswer: function (module, set, index, answer) {
-      var q = questionRecord(module, set, index, true);
-      if (q.answer === answer) return;
-      q.answer = String(answer);
-      save();
+      if (!known(module, set, index)) return;
+      var text = answerText(answer);
+      if (api.question(module, set, index).answer === text) return;
+      commit(function (doc) {
+        var q = questionIn(doc, module, set, index);
+        q.answer = text;
+        q.at = after(q.at);
+      });
     },
 
     setVariant: function (module, set, index, variant) {
-      var q = questionRecord(module, set, index, true);
-      q.variant = variant;
-      q.answer = "";
-      save();
+      if (!known(module, set, index)) return;
+      commit(function (doc) {
+        var q = questionIn(doc, module, set, index);
+        q.variant = variantNumber(variant);
+        q.answer = "";
+        q.at = after(q.at);
+      });
+    },
+
+    /* The learner's name, kept in this browser and in exported files only (for their teacher). */
+    setName: function (text) {
+      var name = core.cleanName(text);
+      if (name === data.name) return name;
+      commit(function (doc) {
+        doc.name = name;
+        doc.nameAt = after(doc.nameAt);
+      });
+      changed();
+      return name;
     },
 
     onChange: function (callback) { listeners.push(callback); },
     notices: function () { return notices.slice(); },
 
-    exportText: function () { return JSON.stringify(data, null, 2); },
+    exportText: function () {
+      var stored = readStored();                 // another tab's latest work too
+      if (stored) data = core.merge(stored, data);
+      return JSON.stringify(data, null, 2);
+    },
 
     exportFile: function () {
-      data.updated = data.updated || new Date().toISOString();
       var blob = new Blob([api.exportText()], { type: "application/json" });
       var url = URL.createObjectURL(blob);
       var link = document.createElement("a");
+      var who = data.name.normalize("NFKD").replace(/[^A-Za-z0-9]+/g, "-").replace(/^-+|-+$/g, "").toLowerCase().slice(0, 40);
       link.href = url;
-      link.download = "mvcalc-progress-" + new Date().toISOString().slice(0, 10) + ".json";
+      link.download = "mvcalc-progress-" + (who ? who + "-" : "") + new Date().toISOString().slice(0, 10) + ".json";
       document.body.appendChild(link);
       link.click();
       link.remove();
@@ -265,38 +303,55 @@
       return link.download;
     },
 
-    /* Merge an exported file into this browser's progress, so importing on a shared or
-     * second computer never loses work done here: a question is correct if it is correct
-     * in either, keeps the larger attempt count, and takes the file's variant and answer
-     * unless only this browser's record is correct. A bad file changes nothing. */
+    /* Add an exported file to this browser's progress, so importing on a shared or second
+     * computer never loses work done here: a question is correct if it is correct in either,
+     * keeps the larger attempt count and the more recent answer. The file is checked whole
+     * first; a bad file, or one that does not fit in this browser's storage, changes nothing. */
     importText: function (text) {
-      var doc;
-      try {
-        doc = JSON.parse(text);
-      } catch (error) {
-        return { ok: false, message: "That file was not imported: it is not a progress file (not valid JSON). Your progress is unchanged." };
+      var read = core.parse(text, LIMITS.fileBytes);
+      if (read.problem) return { ok: false, message: "That file was not imported: " + read.problem + ". Your progress is unchanged." };
+      var stored = readStored();
+      var mine = stored ? core.merge(stored, data) : data;
+      var next = core.added(mine, read.doc, Date.now());
+      next.updated = new Date().toISOString();
+      var why = storage ? write(next) : "";
+      if (why) {
+        return { ok: false, message: "That file was not imported: " + (why === "quota"
+          ? "with it, your progress would not fit in this browser's storage for the site"
+          : "it could not be stored (" + why + ")") + ". Your progress is unchanged." };
       }
-      var problem = problemWith(doc);
-      if (problem) return { ok: false, message: "That file was not imported: " + problem + ". Your progress is unchanged." };
-      data = merged(data, doc);
-      var saved = save();
+      data = next;
       changed();
-      var sets = Object.keys(doc.sets).length;
-      return { ok: true, message: "Progress imported: " + sets + " exercise set" + (sets === 1 ? "" : "s") +
-        ", added to what this browser already had." +
-        (saved ? "" : " It could not be stored in this browser, so export it again before you leave.") };
+      var sets = Object.keys(read.doc.sets).length;
+      return { ok: true, message: "Progress imported" + (read.doc.name ? " (" + read.doc.name + ")" : "") + ": " + sets +
+        " exercise set" + (sets === 1 ? "" : "s") + ", added to what this browser already had." +
+        (storage ? "" : " This browser is not letting the site store anything, so export it again before you leave.") };
     },
 
-    clear: function () {
-      data = empty();
-      if (storage) {
-        try { storage.removeItem(KEY); } catch (error) { /* reported by the next save */ }
+    /* A file chosen by the learner: too large a file is refused before it is read. */
+    importFile: function (file) {
+      if (file.size > LIMITS.fileBytes) {
+        return Promise.resolve({ ok: false, message: "That file was not imported: it is larger than " +
+          core.megabytes(LIMITS.fileBytes) + ", much more than any progress file. Your progress is unchanged." });
       }
+      return file.text().then(api.importText, function () {
+        return { ok: false, message: "That file could not be read. Your progress is unchanged." };
+      });
+    },
+
+    /* Everything cleared, in every tab: the clearing time is stored, so an older copy in
+     * another tab does not bring the progress back. */
+    clear: function () {
+      commit(function (doc) {
+        var cleared = core.empty(after(doc.cleared));
+        Object.keys(doc).forEach(function (key) { delete doc[key]; });
+        Object.keys(cleared).forEach(function (key) { doc[key] = cleared[key]; });
+      });
       changed();
     }
   };
 
-  // --- the shared controls: notices, export, import, clear --------------------------------
+  // --- the shared controls: notices, name, export, import, clear ---------------------------
   function showNotices() {
     var box = document.getElementById("progress-notices");
     if (!box && document.body) {
@@ -329,15 +384,39 @@
     return b;
   }
 
-  /* Export / import / clear controls inside `host` (home page and module footers). */
+  var toolCount = 0;
+
+  /* Name, export / import / clear controls inside `host` (home page and module footers). */
   function mountTools(host) {
+    var uid = "progress-tools-" + (++toolCount);
     host.innerHTML = "";
     host.classList.add("progress-tools");
     var heading = document.createElement(host.getAttribute("data-heading-level") || "h2");
     heading.textContent = "Your progress";
     var about = document.createElement("p");
-    about.textContent = "Progress is kept in this browser only. Export it to a file to keep it safe or to move it " +
-      "to another computer, and import it there.";
+    about.textContent = "Progress is kept in this browser only. Export it to a file to keep it safe, to move it " +
+      "to another computer (and import it there) or to give it to your teacher.";
+    var nameRow = document.createElement("div");
+    nameRow.className = "progress-name";
+    var nameLabel = document.createElement("label");
+    nameLabel.htmlFor = uid + "-name";
+    nameLabel.textContent = "Your name on exported files (optional)";
+    var nameInput = document.createElement("input");
+    nameInput.type = "text";
+    nameInput.id = uid + "-name";
+    nameInput.className = "progress-name-input";
+    nameInput.maxLength = LIMITS.name;
+    nameInput.autocomplete = "name";
+    nameInput.spellcheck = false;
+    nameInput.value = data.name;
+    nameInput.setAttribute("aria-describedby", uid + "-name-note");
+    var nameNote = document.createElement("p");
+    nameNote.id = uid + "-name-note";
+    nameNote.className = "progress-name-note";
+    nameNote.textContent = "Kept in this browser and in the files you export, for your teacher; never sent anywhere.";
+    nameRow.appendChild(nameLabel);
+    nameRow.appendChild(nameInput);
+    nameRow.appendChild(nameNote);
     var row = document.createElement("div");
     row.className = "progress-buttons";
     var exportButton = button("Export progress");
@@ -354,7 +433,7 @@
     confirmBox.className = "progress-confirm";
     confirmBox.hidden = true;
     var confirmText = document.createElement("p");
-    confirmText.textContent = "Clear all your progress in this browser? Export it first if you may want it back.";
+    confirmText.textContent = "Clear all your progress (and your name) in this browser? Export it first if you may want it back.";
     var yes = button("Yes, clear it", "danger");
     var no = button("Keep it");
     confirmBox.appendChild(confirmText);
@@ -370,7 +449,14 @@
       message.classList.toggle("bad", !ok);
     }
 
+    function keepName() { nameInput.value = api.setName(nameInput.value); }
+
+    nameInput.addEventListener("change", keepName);
+    api.onChange(function () {
+      if (document.activeElement !== nameInput) nameInput.value = data.name;
+    });
     exportButton.addEventListener("click", function () {
+      keepName();
       var name = api.exportFile();
       say("Exported your progress as " + name + ".", true);
     });
@@ -378,12 +464,9 @@
     file.addEventListener("change", function () {
       var chosen = file.files && file.files[0];
       if (!chosen) return;
-      chosen.text().then(function (text) {
-        var result = api.importText(text);
+      api.importFile(chosen).then(function (result) {
         say(result.message, result.ok);
         file.value = "";
-      }, function () {
-        say("That file could not be read. Your progress is unchanged.", false);
       });
     });
     clearButton.addEventListener("click", function () {
@@ -396,6 +479,7 @@
     });
     yes.addEventListener("click", function () {
       api.clear();
+      nameInput.value = "";
       confirmBox.hidden = true;
       say("Your progress was cleared.", true);
       clearButton.focus();
@@ -406,6 +490,7 @@
     row.appendChild(clearButton);
     host.appendChild(heading);
     host.appendChild(about);
+    host.appendChild(nameRow);
     host.appendChild(row);
     host.appendChild(file);
     host.appendChild(confirmBox);
@@ -416,13 +501,17 @@
   window.mvcalcProgress = api;
 
   load();
-  window.addEventListener("storage", function (event) {   // another tab saved progress
-    if (event.key !== KEY || !storage) return;
-    try {
-      var doc = event.newValue === null ? empty() : JSON.parse(event.newValue);
-      if (!problemWith(doc)) { data = doc; changed(); }
-    } catch (error) { /* the other tab's problem: it reports it there */ }
+  window.addEventListener("storage", function (event) {   // another tab (or the file store) saved progress
+    if (event.key !== KEY || !storage || event.newValue === null) return;
+    var read = core.parse(event.newValue);
+    if (read.problem) return;                              // the other tab's problem: it reports it there
+    var next = core.merge(read.doc, data);
+    var news = !core.same(next, data);
+    data = next;
+    checkStored();                                         // this page knew more? store it
+    if (news) changed();
   });
+  window.addEventListener("pagehide", function () { if (checkTimer !== null) checkStored(); });
   function onDom() {
     showNotices();
     var main = document.querySelector("main");
