@@ -138,7 +138,7 @@ def derive(pyodide_dir: Path, imports: list[str] | None = None, cache: Path = CA
     if done is None or not set(imports) <= set(done.get("requested", [])):
         wanted = sorted(set(imports) | set(done.get("requested", []) if done else []))
         cache.mkdir(parents=True, exist_ok=True)
-        work = Path(tempfile.mkdtemp(prefix="bytecode-", dir=cache))
+        work = Path(tempfile.mkdtemp(prefix="tmp-bytecode-", dir=cache))   # not "bytecode-*": other checkouts clear those
         try:
             _run_pyodide(pyodide_dir, wanted, work, node)
             _assemble(pyodide_dir, work, work / "result")

@@ -333,7 +333,7 @@ def shipped_runtime(derived: Derived, pyodide_dir: Path = RUNTIME / "pyodide", c
         return target
     shipped = transform(pyodide_dir, derived)
     cache.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix="shipped-", dir=cache))
+    work = Path(tempfile.mkdtemp(prefix="tmp-shipped-", dir=cache))
     try:
         (work / "pyodide").mkdir()
         for name, data in shipped.files.items():
