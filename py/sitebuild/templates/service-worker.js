@@ -189,7 +189,8 @@ function unavailable(path, reason) {
 }
 
 async function answer(event, path) {
-  const legacy = await legacyFor(event.clientId);
+  // a navigation (a reload too) gets this build; a page's own requests, its page's build
+  const legacy = event.request.mode === "navigate" ? null : await legacyFor(event.clientId);
   if (legacy) {           // a page of the previous build: its files only
     return (await legacy.match(SCOPE + path)) ||
       unavailable(path, "the course was updated; reload the page to use the new version");
