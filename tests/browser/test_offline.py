@@ -157,3 +157,50 @@ def test_after_one_visit_every_page_works_offline_and_a_new_build_replaces_the_o
         assert list(page.evaluate(CACHED_FILES)) == [new_cache], "the old build's cache is gone"
     assert not learner.errors, f"console errors: {learner.errors}"
     assert hashlib.sha256(config).hexdigest() == manifest["site/assets/runtime-config.js"]["sha256"]
+
+
+PROGRESS_SEEN = """() => {
+  window.keepProgress = [];
+  const bar = document.querySelector('[data-keep-offline] progress');
+  new MutationObserver(() => { if (!bar.hidden) keepProgress.push([bar.value, bar.max]); })
+    .observe(bar, { attributes: true });
+}"""
+
+FETCH_SHA = """async (url) => {
+  const response = await fetch(url);
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', await response.arrayBuffer()));
+  return [response.status, Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('')];
+}"""
+
+
+def test_keep_the_whole_course_fetches_the_rest_with_progress_and_says_when_it_is_done(served, learner):
+    manifest = serviceworker.manifest(served, assemble.load_config())["files"]
+    total = sum(entry["via"]["size"] if "via" in entry else entry["size"] for entry in manifest.values())
+    later = sorted(path for path, entry in manifest.items() if entry["when"] == "later")
+    with SiteServer(served, prefix=PREFIX) as server:
+        base = server.url
+        page = learner.new_page()
+        page.goto(base)
+        button = page.locator("[data-keep-offline] .keep-button")
+        page.wait_for_function("document.querySelector('[data-keep-offline] .keep-button').textContent.includes('MB')",
+                               timeout=TIMEOUT_MS)
+        assert button.inner_text() == f"Keep the whole course for offline use ({total / 1e6:.1f} MB)"
+        page.evaluate(PROGRESS_SEEN)
+        button.click()
+        page.wait_for_function("document.querySelector('[data-keep-offline] .keep-status').textContent.startsWith('Done')",
+                               timeout=TIMEOUT_MS)
+        text = page.inner_text("[data-keep-offline] .keep-status")
+        assert f"the whole course ({total / 1e6:.1f} MB) is kept" in text
+        progress = page.evaluate("keepProgress")
+        assert progress and progress[-1] == [total, total] and any(0 < value < total for value, _ in progress)
+        status = page.evaluate(SW_STATUS)
+        assert status["whole"] and status["keptBytes"] == status["totalBytes"] == total
+    learner.set_offline(True)                   # and the server is gone: every file from the kept copy
+    page.reload()
+    page.wait_for_function("document.querySelector('[data-keep-offline] .keep-status').textContent.startsWith('Done')",
+                           timeout=TIMEOUT_MS)
+    assert not button.is_visible()
+    for path in (later[0], next(p for p in later if "scipy-" in p)):
+        status, digest = page.evaluate(FETCH_SHA, base + path)
+        assert status == 200 and digest == manifest[path]["sha256"], path
+    assert not learner.errors, f"console errors: {learner.errors}"
