@@ -1,9 +1,10 @@
 /* The course offline after one visit (http and https only; a classic script on every page).
  *
  * - Registers the course's service worker (service-worker.js at the site root, made by the
- *   build: py/sitebuild/serviceworker.py) once the page is interactive, so that keeping the
- *   course never competes with the page's own start-up; at once when a worker already
- *   controls the page (then it is also the check for a new build).
+ *   build: py/sitebuild/serviceworker.py) once the page is interactive and the learner has
+ *   paused, so that keeping the course never competes with the page's start-up or a slider;
+ *   at once when a worker already controls the page (then it is also the check for a new
+ *   build) and on the course home (no Python there).
  * - When a new build has been kept whole in the background: a notice says an update is ready,
  *   with a button that switches to it and reloads the page.
  * - On the course home, the "Keep the whole course for offline use" control ([data-keep-offline]):
@@ -68,6 +69,25 @@
       });
     });
     window.dispatchEvent(new CustomEvent("mvcalc:offline-registered"));
+  }
+
+  /* ``callback`` once the learner has left the page alone for ``ms`` (no pointer, key or input):
+   * the first keeping of the course (about 22 MB to fetch, check and store) then never
+   * competes with a slider being dragged. */
+  var IDLE_MS = 3000;
+  var ACTIVITY = ["pointerdown", "pointermove", "keydown", "input", "wheel", "touchstart"];
+
+  function whenIdle(ms, callback) {
+    var timer = setTimeout(done, ms);
+    function again() {
+      clearTimeout(timer);
+      timer = setTimeout(done, ms);
+    }
+    function done() {
+      ACTIVITY.forEach(function (name) { window.removeEventListener(name, again, true); });
+      callback();
+    }
+    ACTIVITY.forEach(function (name) { window.addEventListener(name, again, { capture: true, passive: true }); });
   }
 
   function register() {
@@ -157,8 +177,8 @@
     });
     var python = document.body.hasAttribute("data-page");
     if (navigator.serviceWorker.controller || !python) register();
-    else if (document.documentElement.classList.contains("python-ready")) register();
-    else window.addEventListener("mvcalc:python-ready", function () { setTimeout(register, 0); });
+    else if (document.documentElement.classList.contains("python-ready")) whenIdle(IDLE_MS, register);
+    else window.addEventListener("mvcalc:python-ready", function () { whenIdle(IDLE_MS, register); });
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);

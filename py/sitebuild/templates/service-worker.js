@@ -28,7 +28,7 @@ const PREFIX = "mvcalc:" + new URL(SCOPE).pathname + ":";
 const CACHE = PREFIX + MANIFEST.build;
 const META = SCOPE + "__mvcalc__/";           // this worker's own records, inside its cache
 const FILES = MANIFEST.files;
-const PARALLEL = 4;
+const PARALLEL = 2;                             // files fetched, checked and kept at once
 
 // --- paths and hashes -----------------------------------------------------------------------
 
