@@ -2,42 +2,46 @@
 opened cold then warm (a second visit, same profile) in each, runs interleaved (the order
 reversed every other run, so a load spike hits every variant alike), with the floor page.
 
-    .venv/bin/python py/bench/ab.py --runs 6 --variants all,nostd,none,floor
+    .venv/bin/python py/bench/ab.py --runs 6 --variants all,nosw,stock,floor
 
-none: without the font list, py/pycache.zip and the standard library's bytecode (the three
-things sitebuild/bytecode.py makes); font: font list only; pyc: py/pycache.zip only; nostd:
-all but the standard library's bytecode (Pyodide's own python_stdlib.zip); nofont: all but
-the font list; before: the site before the build ran Pyodide under Node (py/pycache.zip only,
-no standard-library bytecode, no font list where Pyodide's matplotlib reads it); oldfetch: loader.js counting bytes through a Response made in JS; all: as
-built; floor: bench-floor.html. Build first (make.py build). Prints per variant the median
-and (in brackets) the minimum of python ready and first plot, cold and warm, in ms from
-navigation start; on a loaded machine compare medians of many runs, and the minimums.
+all: as built; nosw: without the service worker (the warm visit then comes from the HTTP
+cache, the wasm inflated from its .gz by the page); plainwasm: the page fetches the plain
+pyodide.asm.wasm, not its .gz; nostd: Pyodide's own python_stdlib.zip (no start-up bytecode);
+stock: the runtime as verified, untransformed (sitebuild/transform.py: sources only, the
+stale font list, every font and file, the plain wasm); oldfetch: loader.js counting bytes
+through a Response made in JS; mathlater: maths typeset once PyScript starts loading Pyodide;
+floor: bench-floor.html. Where the page registers the service worker, the cold visit waits
+until it has taken over, so the warm visit is the one a learner gets after a first visit.
+Build first (make.py build). Prints per variant the median and (in brackets) the minimum of
+python ready and first plot, cold and warm, in ms from navigation start; on a loaded machine
+compare medians of many runs, and the minimums.
 """
 import argparse
-import json
 import os
 import shutil
 import statistics
 import sys
 import tempfile
-import zipfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bench import run as B  # noqa: E402
+from sitebuild import serviceworker  # noqa: E402
+from sitebuild.assemble import load_config  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
 
 
-def config_edit(root, fn):
+def no_gzip(root):
+    """Pages fetch the plain pyodide.asm.wasm (runtime-files.js finds nothing gzipped)."""
     p = root / "site/assets/runtime-config.js"
-    head, _, body = p.read_text().partition("window.MVCALC_RUNTIME = ")
-    data, end = json.JSONDecoder().raw_decode(body)
-    fn(data)
-    p.write_text(head + "window.MVCALC_RUNTIME = " + json.dumps(data) + body[end:])
+    text = p.read_text()
+    start = text.index("window.MVCALC_RUNTIME.gzipped = ")
+    p.write_text(text[:start] + "window.MVCALC_RUNTIME.gzipped = {};\n" + text[text.index("\n", start) + 1:])
 
 
-def no_pyc(root):
-    config_edit(root, lambda data: data["config"]["files"].pop("py/pycache.zip", None))
+def no_sw(root):
+    """No service worker: registering it fails (a warning), so every visit goes to the server."""
+    (root / "service-worker.js").unlink()
 
 
 def no_std(root):
@@ -46,23 +50,13 @@ def no_std(root):
     shutil.copyfile(RUNTIME / "pyodide/python_stdlib.zip", root / "site/vendor/pyodide/python_stdlib.zip")
 
 
-def no_font(root):
-    src = root / "py/mvcalc.zip"
-    tmp = root / "py/x.zip"
-    with zipfile.ZipFile(src) as a, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as b:
-        for i in a.infolist():
-            if not i.filename.endswith(".json"):
-                b.writestr(i, a.read(i))
-    tmp.replace(src)
-
-
-def slim_lock(root):
-    """matplotlib without its lock dependencies fonttools and pytz, which no page imports."""
-    p = root / "site/vendor/pyodide/pyodide-lock.json"
-    lock = json.loads(p.read_text())
-    lock["packages"]["matplotlib"]["depends"] = [
-        d for d in lock["packages"]["matplotlib"]["depends"] if d not in ("fonttools", "pytz")]
-    p.write_text(json.dumps(lock))
+def stock(root):
+    """The runtime exactly as verified (.cache/runtime/pyodide), none of the build's transform."""
+    from sitebuild.paths import RUNTIME
+    shutil.rmtree(root / "site/vendor/pyodide")
+    shutil.copytree(RUNTIME / "pyodide", root / "site/vendor/pyodide", ignore=shutil.ignore_patterns("*.official.json"))
+    no_gzip(root)
+    no_sw(root)
 
 
 OLD_FETCH = """        var counter = new TransformStream({ transform: function (chunk, controller) {
@@ -118,13 +112,10 @@ def math_later(root):
 VARIANTS = {
     "mathlater": math_later,
     "oldfetch": old_fetch,
-    "none": lambda r: (no_pyc(r), no_font(r), no_std(r)),
-    "font": lambda r: (no_pyc(r), no_std(r)),
-    "pyc": lambda r: (no_font(r), no_std(r)),
+    "nosw": no_sw,
+    "plainwasm": no_gzip,
     "nostd": no_std,
-    "nofont": no_font,
-    "before": lambda r: (no_font(r), no_std(r)),
-    "slimlock": slim_lock,
+    "stock": stock,
     "all": lambda r: None,
 }
 
@@ -135,6 +126,9 @@ def visit(context, url: str, floor: bool) -> tuple:
     key = "floor:first-plot" if floor else "mvcalc:first-plot"
     page.wait_for_function(f"performance.getEntriesByName('{key}').length > 0", timeout=B.READY_TIMEOUT_MS, polling=50)
     marks = page.evaluate(B.MARKS_JS)
+    if not floor and page.evaluate("!!document.querySelector('script[src$=\"keep-offline.js\"]')") and \
+            page.evaluate("fetch('../../service-worker.js', {method: 'HEAD'}).then(r => r.ok)"):
+        page.wait_for_function("!!navigator.serviceWorker.controller", timeout=B.READY_TIMEOUT_MS, polling=100)
     page.close()
     return (marks["floorPackages"], marks["floor"], 0) if floor else \
         (marks["pythonStart"], marks["firstPlot"], marks["readable"] or 0)
@@ -156,6 +150,8 @@ def main() -> None:
             B.add_floor(top / v)
         else:
             VARIANTS[v](top / v)
+            if (top / v / serviceworker.WORKER).is_file():    # its manifest: the files as edited
+                serviceworker.write(top / v, load_config())
     res = {v: [] for v in names}
     try:
         with B.SiteServer(top) as server, sync_playwright() as p:

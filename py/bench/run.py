@@ -1,6 +1,6 @@
 """The speed benchmark: every page of the built site in headless Chromium, cold and warm.
 
-``python3 py/make.py bench [--runs N] [--pages SUBSTR ...] [--quick]`` (make.py builds first).
+``python3 py/make.py bench [--runs N] [--pages SUBSTR ...] [--quick] [--throttled]`` (make.py builds first).
 
 What is measured (all in ms from the page's navigation start, medians over the runs):
 
@@ -688,6 +688,124 @@ def report(summary: dict, size: dict, checks: list[dict], bytes_: dict) -> str:
     return "\n".join(lines)
 
 
+# --- throttled cold visits (--throttled): a learner's first visit over a real network -----------
+#
+# Bounded on purpose: its own function, init script and report, so the rest of this file can
+# change without it. Chromium's own network emulation (CDP Network.emulateNetworkConditions) on
+# a fresh profile: THROTTLE below. Each page and the floor are visited cold; reported, medians
+# over the runs: ms to the first figure and to the first question (the first exercise shown,
+# ready to answer), and the bytes received until then.
+
+THROTTLE = {"offline": False, "latency": 40,                     # ms, each round trip
+            "downloadThroughput": 20e6 / 8, "uploadThroughput": 20e6 / 8}   # bytes/s: 20 Mbit/s
+THROTTLED_BUDGET = 0.75      # a module page's first figure, at most this times the floor's
+
+FIRST_QUESTION_SCRIPT = r"""
+(() => {
+  const shown = () => {
+    for (const set of document.querySelectorAll('.exercise-set')) {
+      if (set.querySelector('.ex-check') && set.querySelector('.ex-body') && !set.querySelector('.ex-waiting') &&
+          set.querySelector('.ex-choices, .ex-input, .ex-code-input')) return true;
+    }
+    return false;
+  };
+  new MutationObserver((records, observer) => {
+    if (shown()) { performance.mark('bench:first-question'); observer.disconnect(); }
+  }).observe(document, { subtree: true, childList: true, attributes: true });
+})();
+"""
+
+
+def throttled_visit(playwright, base: str, path: str, work: Path) -> dict:
+    """One cold visit of ``path`` under THROTTLE: times from navigation start, bytes until then."""
+    profile = Path(tempfile.mkdtemp(prefix="profile-", dir=work))
+    context = playwright.chromium.launch_persistent_context(
+        str(profile), executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True,
+        viewport={"width": 1200, "height": 900})
+    context.add_init_script(FIRST_QUESTION_SCRIPT)
+    floor = path == FLOOR_PAGE
+    try:
+        page = context.pages[0] if context.pages else context.new_page()
+        cdp = context.new_cdp_session(page)
+        cdp.send("Network.enable")
+        cdp.send("Network.emulateNetworkConditions", THROTTLE)
+        visit = Visit(context, base + path)
+        context.on("response", visit.on_response)
+        page.goto(base + path, wait_until="domcontentloaded")
+        first_plot = "floor:first-plot" if floor else "mvcalc:first-plot"
+        page.wait_for_function(f"performance.getEntriesByName({first_plot!r}).length > 0 || "
+                               "document.documentElement.classList.contains('python-failed')",
+                               timeout=READY_TIMEOUT_MS, polling=100)
+        questions = not floor and page.locator(".exercise-set").count() > 0
+        if questions:
+            page.wait_for_function("performance.getEntriesByName('bench:first-question').length > 0",
+                                   timeout=READY_TIMEOUT_MS, polling=100)
+        marks = page.evaluate("""(names) => names.map((name) => {
+            const found = performance.getEntriesByName(name); return found.length ? found[0].startTime : null; })""",
+                              [first_plot, "bench:first-question"])
+        if marks[0] is None:
+            raise RuntimeError(f"{path}: Python failed to start under the throttle")
+
+        def received(ms):
+            return None if ms is None else sum(size for t, size, _ in visit.responses if t * 1000 <= ms + 50)
+        return {"first_plot_ms": marks[0], "first_question_ms": marks[1] if questions else None,
+                "bytes_to_first_plot": received(marks[0]), "bytes_to_first_question": received(marks[1])}
+    finally:
+        context.close()
+        shutil.rmtree(profile, ignore_errors=True)
+
+
+def throttled(args) -> int:
+    """``--throttled``: the floor and each page, cold, under THROTTLE; a table and the budget."""
+    from playwright.sync_api import sync_playwright
+    work = Path(tempfile.mkdtemp(prefix="mvcalc-bench-"))
+    results: dict[str, list[dict]] = {}
+    try:
+        root = prepare_root(work)
+        pages = [p for p in find_pages(root, args.pages) if p != "index.html"]
+        with SiteServer(root) as server, sync_playwright() as playwright:
+            for run in range(args.runs):
+                for path in [FLOOR_PAGE] + pages:
+                    started = time.monotonic()
+                    result = throttled_visit(playwright, server.url, path, work)
+                    results.setdefault(page_name(path), []).append(result)
+                    print(f"throttled run {run + 1}/{args.runs} {page_name(path)}: {time.monotonic() - started:.1f} s",
+                          flush=True)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    summary = {page: {key: median([r[key] for r in runs]) for key in runs[0]} for page, runs in results.items()}
+    floor = summary["floor"]["first_plot_ms"]
+    mb = lambda value: "n/a" if value is None else f"{value / 1e6:.1f} MB"   # noqa: E731
+    lines = [f"throttled cold visits: {THROTTLE['downloadThroughput'] * 8 / 1e6:.0f} Mbit/s, "
+             f"{THROTTLE['latency']} ms round trip (Chromium network emulation), median of {args.runs}", "",
+             f"{'page':<34}{'first figure':>22}{'bytes':>10}{'first question':>18}{'bytes':>10}", "-" * 94]
+    worst = None
+    for page, m in summary.items():
+        lines.append(f"{page:<34}{fmt(m['first_plot_ms']) + ' ms' + ratio(m['first_plot_ms'], floor):>22}"
+                     f"{mb(m['bytes_to_first_plot']):>10}{fmt(m['first_question_ms']) + ' ms' if m['first_question_ms'] else 'n/a':>18}"
+                     f"{mb(m['bytes_to_first_question']):>10}")
+        if page != "floor" and (worst is None or m["first_plot_ms"] > summary[worst]["first_plot_ms"]):
+            worst = page
+    check = {"budget": f"throttled first figure <= {THROTTLED_BUDGET} x floor, every module page", "status": "n/a"}
+    if worst is not None:
+        value = summary[worst]["first_plot_ms"]
+        check.update(status="PASS" if value <= THROTTLED_BUDGET * floor else "FAIL", worst=value,
+                     worst_page=worst, limit_ms=THROTTLED_BUDGET * floor)
+        lines += ["", f"{check['status']:<5} {check['budget']} (worst: {worst} {fmt(value)} ms, "
+                      f"{value / floor:.2f}x; limit {fmt(THROTTLED_BUDGET * floor)} ms)"]
+    print("\n" + "\n".join(lines))
+    now = dt.datetime.now()
+    out = args.out or RESULTS / f"{now:%Y-%m-%d-%H%M%S}-throttled.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps({
+        "date": now.isoformat(timespec="seconds"), "throttle": THROTTLE,
+        "machine": {"cpus": os.cpu_count(), "platform": platform.platform(), "load_avg": os.getloadavg()},
+        "args": {"runs": args.runs, "pages": args.pages}, "summary": summary, "budget": check, "runs": results,
+    }, indent=1))
+    print(f"\nwritten: {out.relative_to(ROOT) if out.is_relative_to(ROOT) else out}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python3 py/make.py bench")
     parser.add_argument("--runs", type=int, default=3, help="runs per page (median reported), default 3")
@@ -696,7 +814,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--moves", type=int, default=60, help="slider moves per drag")
     parser.add_argument("--checks", type=int, default=20, help="answers checked per page")
     parser.add_argument("--out", type=Path, default=None, help="the JSON file (default bench/results/<date>.json)")
+    parser.add_argument("--throttled", action="store_true",
+                        help="only cold visits under a 20 Mbit/s, 40 ms network, against the floor under the same")
     args = parser.parse_args(argv)
+    if args.throttled:
+        return throttled(args)
     if args.quick:
         args.runs = 1
         args.moves = min(args.moves, 30)

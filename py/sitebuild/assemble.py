@@ -17,7 +17,7 @@ from .pages import write_pages
 from .paths import CACHE, DIST, PY, ROOT, RUNTIME, SITE
 from .swap import swap_in
 from . import offline
-from . import bytecode
+from . import bytecode, serviceworker, transform
 from .bank import write_bank
 from .frames import write_frames
 from .runtime import ensure_runtime
@@ -29,7 +29,6 @@ LABELS = {
     "pyodide.asm.wasm": "the Python runtime",
     "python_stdlib.zip": "Python's standard library",
     "mvcalc.zip": "the course's Python code",
-    "pycache.zip": "numpy's and matplotlib's compiled code",
     "numpy-": "numpy",
     "matplotlib-": "matplotlib",
     "sympy-": "sympy (for checking answers)",
@@ -71,22 +70,13 @@ def startup_packages(lock: dict, config: dict) -> set[str]:
     return startup
 
 
-FONT_LIST = "mvcalc/web/matplotlib-fontlist.json"   # where boot.py looks for it in the zip
-
-
 def write_derived(site: Path) -> None:
-    """What the build makes by running the vendored Pyodide under Node (sitebuild/bytecode.py):
-    the standard library with bytecode, py/pycache.zip, and matplotlib's font list in
-    py/mvcalc.zip. Cached in .cache/ by the hash of every input."""
+    """The runtime as shipped (sitebuild/transform.py: the verified one with bytecode made by
+    running the vendored Pyodide under Node, sitebuild/bytecode.py) and py/mvcalc.zip with
+    PyScript's own modules' bytecode. Cached in .cache/ by the hash of every input."""
     derived = bytecode.derive(RUNTIME / "pyodide")
-    if derived.stdlib_zip is not None:
-        shutil.copyfile(derived.stdlib_zip, site / "site/vendor/pyodide/python_stdlib.zip")
-    (site / "py").mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(derived.pycache_zip, site / "py/pycache.zip")
-    extra = dict(derived.home)              # PyScript's own modules' bytecode, unpacked beside them
-    if derived.fontlist:
-        extra[FONT_LIST] = derived.fontlist.read_bytes()
-    package_zip(site / "py/mvcalc.zip", extra)
+    transform.install(site, derived)
+    package_zip(site / "py/mvcalc.zip", dict(derived.home))   # unpacked beside PyScript's sources
 
 
 def runtime_assets(site: Path, config: dict) -> tuple[dict, int]:
@@ -96,7 +86,7 @@ def runtime_assets(site: Path, config: dict) -> tuple[dict, int]:
     assets: dict[str, dict] = {}
     startup_bytes = 0
     candidates = [site / "site/vendor/pyodide/pyodide.asm.wasm", site / "site/vendor/pyodide/python_stdlib.zip",
-                  site / "py/mvcalc.zip", site / "py/pycache.zip"]
+                  site / "py/mvcalc.zip"]
     candidates += [site / "site/vendor/pyodide" / entry["file_name"] for entry in lock["packages"].values()
                    if (site / "site/vendor/pyodide" / entry["file_name"]).is_file()]
     names_on_path = {lock["packages"][name]["file_name"] for name in startup}
@@ -175,11 +165,13 @@ def _assemble() -> Path:
         write_pages(tmp, frames)                            # module pages into their shell, home cards
         shutil.copytree(RUNTIME, tmp / "site/vendor",
                         ignore=shutil.ignore_patterns("pyodide-lock.official.json"))
-        write_derived(tmp)       # py/mvcalc.zip, py/pycache.zip, python_stdlib.zip with bytecode
+        write_derived(tmp)       # the runtime as shipped, py/mvcalc.zip
         write_downloads(tmp)
         bank = write_bank(tmp)                              # every question, made by the templates
         write_runtime_config(tmp, bank)
         offline.add_to_runtime_config(tmp, load_config())   # the double-click (file://) flavour
+        serviceworker.add_to_runtime_config(tmp)
+        serviceworker.write(tmp, load_config())             # last: it lists every file with its hash
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise

@@ -1,28 +1,29 @@
 """What a page would otherwise make for itself on every visit, made once by the build.
 
 Pyodide's standard library and wheels hold Python sources only, and the browser's file
-system starts empty on every visit, so each page used to compile ~300 modules (the
+system starts empty on every visit, so each page used to compile ~400 modules (the
 standard library's part of Pyodide's own start-up, numpy, matplotlib) before its first
 figure, and matplotlib scanned its fonts to write ``fontlist-v330.json``: seconds of
 main-thread work, every visit. The build runs the vendored Pyodide itself under Node
 (``pyodide_node.js`` + ``pyodide_tasks.py``), imports what a page imports, and keeps:
 
-- ``python_stdlib.zip``: Pyodide's, plus ``<module>.pyc`` beside each standard-library
-  module imported at start-up (zipimport tries ``.pyc`` before ``.py``); replaces the
-  vendored file in dist/ (the page's Pyodide and the checker worker's both load it);
-- ``pycache.zip``: bytecode of the imported modules of numpy, matplotlib and their
-  dependencies, imported straight from the zip by ``mvcalc/web/precompiled.py``;
-- PyScript's own Python package's bytecode (checked against its source, so it is used only
-  if PyScript writes the very same files), in ``py/mvcalc.zip`` under ``pyscript/__pycache__/``;
-- ``fontlist.json``: matplotlib's font list (its ``_version`` 330), shipped in ``py/mvcalc.zip`` as
-  ``mvcalc/web/matplotlib-fontlist.json``; boot.py copies it beside Pyodide's font_manager.py,
-  where its (patched) matplotlib reads it, so matplotlib never scans its fonts on a visit (and
-  never prints "Matplotlib is building the font cache"): the wheel's own list is stale.
+- ``stdlib/<member>c``: bytecode of each standard-library module imported at start-up;
+- ``site/<package>/<module>.pyc``: bytecode of each imported module of numpy, matplotlib
+  and their dependencies;
+- ``home/pyscript/__pycache__/<module>.cpython-312.pyc``: PyScript's own Python package's
+  bytecode (checked against its source, so it is used only if PyScript writes the very same
+  files), shipped in ``py/mvcalc.zip``;
+- ``fontlist.json``: the font list matplotlib makes for itself (its ``_version`` 330; the
+  one in the wheel is stale, 390).
 
-The bytecode is Python 3.12.7's own (the browser's Python), hash-based and (but for
-PyScript's) unchecked (no source checks: the sources are immutable, verified files), compiled under the file name the
-browser gives each module, so tracebacks show the sources as before. No CPython 3.12 is
-needed on the build machine, only Node (which the build needs anyway).
+``sitebuild/transform.py`` puts them where they are shipped: each ``.pyc`` IN PLACE of its
+source in the standard library's zip and in the wheels (one copy of each module, loaded by
+Python's own sourceless loader), the font list in matplotlib's wheel.
+
+The bytecode is Python 3.12.7's own (the browser's Python), hash-based, compiled without
+column tables (``PYTHONNODEBUGRANGES``: smaller; tracebacks lose only their ^^^ markers) and
+under the file name the browser gives each module. No CPython 3.12 is needed on the build
+machine, only Node (which the build needs anyway).
 
 Results are cached in .cache/bytecode-<hash of the runtime's inputs>/, so a rebuild costs
 nothing; another runtime, or a module the course imports for the first time, runs Node again
@@ -63,11 +64,17 @@ HOME = "/home/pyodide"           # Python's working directory in a PyScript page
 
 @dataclass
 class Derived:
-    stdlib_zip: Path | None      # None: the build could not run Pyodide; ship the vendored one
-    pycache_zip: Path
+    """Bytecode and the font list for one runtime; empty when Pyodide could not run (the site
+    then ships sources, and pages compile them and scan matplotlib's fonts on every visit)."""
+    stdlib: dict[str, Path]      # member of python_stdlib.zip ("json/decoder.py") -> its .pyc
+    site: dict[str, Path]        # module file in site-packages ("matplotlib/figure.py") -> its .pyc
     fontlist: Path | None
     modules: dict
     home: dict                   # member of py/mvcalc.zip (unpacked in HOME) -> bytecode
+
+    @property
+    def made(self) -> bool:
+        return self.fontlist is not None
 
 
 def pyscript_sources(bundle: Path = PYSCRIPT_SOURCES, runtime: Path = RUNTIME / "pyscript") -> dict[str, str]:
@@ -131,27 +138,38 @@ def derive(pyodide_dir: Path, imports: list[str] | None = None, cache: Path = CA
     if done is None or not set(imports) <= set(done.get("requested", [])):
         wanted = sorted(set(imports) | set(done.get("requested", []) if done else []))
         cache.mkdir(parents=True, exist_ok=True)
-        work = Path(tempfile.mkdtemp(prefix="bytecode-", dir=cache))
+        work = Path(tempfile.mkdtemp(prefix="tmp-bytecode-", dir=cache))   # not "bytecode-*": other checkouts clear those
         try:
             _run_pyodide(pyodide_dir, wanted, work, node)
             _assemble(pyodide_dir, work, work / "result")
-            for old in cache.glob("bytecode-*"):
-                if old.is_dir() and old != work:
-                    shutil.rmtree(old, ignore_errors=True)
+            forget_unused(cache, "bytecode-")
+            shutil.rmtree(target, ignore_errors=True)      # made for fewer imports
             os.replace(work / "result", target)
         except (OSError, subprocess.SubprocessError, RuntimeError, KeyError, ValueError) as error:
             print(f"bytecode: WARNING: could not run Pyodide under Node ({error}); pages will compile "
                   "their imports and make matplotlib's font list on every visit (slower)")
-            fallback = cache / "bytecode-none"
-            fallback.mkdir(exist_ok=True)
-            zipfile.ZipFile(fallback / "pycache.zip", "w").close()
-            return Derived(None, fallback / "pycache.zip", None, {}, {})
+            return Derived({}, {}, None, {}, {})
         finally:
             shutil.rmtree(work, ignore_errors=True)
+    os.utime(target)                              # in use (forget_unused)
     modules = json.loads((target / "modules.json").read_text())
     home = {p.relative_to(target / "home").as_posix(): p.read_bytes()
             for p in sorted((target / "home").rglob("*.pyc"))}
-    return Derived(target / "python_stdlib.zip", target / "pycache.zip", target / modules["fontlist"], modules, home)
+    return Derived({member: target / "stdlib" / (member + "c") for member in modules["stdlib"]},
+                   {member: target / "site" / (member + "c") for member in modules["site"]},
+                   target / modules["fontlist"], modules, home)
+
+
+UNUSED_DAYS = 7
+
+
+def forget_unused(cache: Path, prefix: str, days: float = UNUSED_DAYS) -> None:
+    """Remove cached results (``<prefix><key>/``) not used for ``days``: several checkouts
+    share one .cache, and each may build another version of these scripts meanwhile."""
+    import time
+    for old in cache.glob(prefix + "*"):
+        if old.is_dir() and time.time() - old.stat().st_mtime > days * 86400:
+            shutil.rmtree(old, ignore_errors=True)
 
 
 def _run_pyodide(pyodide_dir: Path, imports: list[str], work: Path, node: str) -> None:
@@ -169,37 +187,25 @@ def _run_pyodide(pyodide_dir: Path, imports: list[str], work: Path, node: str) -
     print("bytecode: " + result.stdout.strip().splitlines()[-1].removeprefix("pyodide: "))
 
 
-def _member(name: str) -> zipfile.ZipInfo:
-    info = zipfile.ZipInfo(name, date_time=(2020, 1, 1, 0, 0, 0))
-    info.compress_type = zipfile.ZIP_DEFLATED
-    return info
-
-
 def _assemble(pyodide_dir: Path, work: Path, result: Path) -> None:
     out = work / "out"
     modules = json.loads((out / "modules.json").read_text())
     if modules["magic"] != MAGIC_312:
         raise RuntimeError(f"unexpected bytecode magic {modules['magic']} (Python {modules['version']})")
-    result.mkdir()
-    # the standard library: every member as it was, and bytecode beside the imported modules
-    with zipfile.ZipFile(pyodide_dir / "python_stdlib.zip") as source, \
-            zipfile.ZipFile(result / "python_stdlib.zip", "w", zipfile.ZIP_DEFLATED) as target:
+    if modules.get("columns", True):
+        raise RuntimeError("the bytecode was compiled with column tables (PYTHONNODEBUGRANGES was not set)")
+    with zipfile.ZipFile(pyodide_dir / "python_stdlib.zip") as source:
         names = set(source.namelist())
-        for info in source.infolist():
-            target.writestr(info, source.read(info), compress_type=zipfile.ZIP_DEFLATED)
-        for member in sorted(modules["stdlib"]):
-            if member + "c" in names:
-                raise RuntimeError(f"python_stdlib.zip already holds {member}c")
-            target.writestr(_member(member + "c"), (out / "stdlib" / (member + "c")).read_bytes())
-    with zipfile.ZipFile(result / "pycache.zip", "w", zipfile.ZIP_DEFLATED) as target:
-        for member in sorted(modules["site"]):
-            target.writestr(_member(member), (out / "site" / member).read_bytes())
+    for member in modules["stdlib"]:
+        if member + "c" in names:
+            raise RuntimeError(f"python_stdlib.zip already holds {member}c")
     text = (out / "fontlist.json").read_text()
     if "/lib/python3.12" in text or "/tmp/" in text:
         raise RuntimeError("an absolute font path leaked into matplotlib's font list")
+    result.mkdir()
+    for folder in ("stdlib", "site", "home"):
+        if (out / folder).is_dir():
+            shutil.copytree(out / folder, result / folder)
     (result / modules["fontlist"]).write_text(text)
-    for member in modules.get("home", []):
-        (result / "home" / member).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(out / "home" / member, result / "home" / member)
     modules["requested"] = json.loads((work / "in.json").read_text())["imports"]
     (result / "modules.json").write_text(json.dumps(modules, indent=1))

@@ -8,7 +8,9 @@ carries a second copy of each runtime file in ``dist/site/offline/``:
 - ``<file name>.js`` for each asset (the wasm, the standard library, the lock, every
   wheel, ``py/mvcalc.zip``, the question bank's files, ``pyodide.asm.js``/``pyodide.js``
   and the checker worker, the last three for the worker):
-  ``mvcalcOffline.add("<file name>", "<base64>");``
+  ``mvcalcOffline.add("<file name>", "<base64>");``; a file the build also ships gzipped
+  (the wasm: transform.GZIPPED) is carried as its ``.gz`` (a third of the size) and
+  inflated when it is first asked for
 - ``pyscript-core.js``: PyScript's ``core.js`` and its chunks bundled by esbuild into
   ONE ES module, carried as a string: ``mvcalcOffline.module("<source>");``
 
@@ -29,6 +31,7 @@ from pathlib import Path
 
 from .paths import NODE_MODULES
 from .runtime import BuildError, ensure_node_modules
+from .transform import GZIPPED
 
 OFFLINE = "site/offline"
 PYODIDE = "site/vendor/pyodide"
@@ -112,9 +115,13 @@ def write_offline(site: Path, config: dict) -> dict:
     for name, path in sorted(sources.items()):
         if not path.is_file():
             raise BuildError(f"the double-click bundle needs {path.relative_to(site)}, which the build did not write")
-        (target / f"{name}.js").write_bytes(carrier(name, path.read_bytes()))
+        gz = path.with_name(path.name + ".gz")
+        carried = gz if name in GZIPPED and gz.is_file() else path
+        (target / f"{name}.js").write_bytes(carrier(name, carried.read_bytes()))
         bundles[name] = {"src": f"{OFFLINE}/{name}.js", "size": path.stat().st_size,
                          "type": CONTENT_TYPES.get(path.suffix, "application/octet-stream")}
+        if carried is gz:
+            bundles[name]["gzip"] = True
 
     module = bundle_pyscript(site)
     (target / PYSCRIPT_BUNDLE).write_text(

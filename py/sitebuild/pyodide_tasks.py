@@ -8,8 +8,9 @@ the first figure, then writes into /host/out/:
   3.8.4's 330), so without this a page rebuilds it, scanning every font, on every visit;
 - stdlib/<member>c: bytecode of every standard-library module that was imported (members of
   /lib/python312.zip, where zipimport looks for ``<name>.pyc`` before ``<name>.py``);
-- site/<pkg>/__pycache__/<mod>.cpython-312.pyc: bytecode of every imported module of the
-  installed packages (numpy, matplotlib and their dependencies);
+- site/<pkg>/<mod>.pyc: bytecode of every imported module of the installed packages (numpy,
+  matplotlib and their dependencies), named as it is shipped: in place of its source
+  (sitebuild/transform.py), where Python's sourceless loader finds it;
 - home/pyscript/__pycache__/<mod>.cpython-312.pyc: bytecode of PyScript's own Python package
   (given in "home": [source, file name in the browser, member]), checked against its source;
 - modules.json: what was compiled, for the build's report and tests.
@@ -81,11 +82,9 @@ for name, module in sorted(sys.modules.items()):
         compiled["stdlib"].append(member)
     elif origin.startswith(SITE):
         member = origin[len(SITE):]
-        folder, _, file = member.rpartition("/")
-        pyc = f"{folder}/__pycache__/{file[:-3]}.{sys.implementation.cache_tag}.pyc".lstrip("/")
         with open(origin, "rb") as handle:
-            write_pyc(f"{OUT}/site/{pyc}", handle.read(), origin)
-        compiled["site"].append(pyc)
+            write_pyc(f"{OUT}/site/{member}c", handle.read(), origin)
+        compiled["site"].append(member)
 
 # modules PyScript writes into the working directory (/home/pyodide/pyscript/*.py) and imports
 # at start-up: bytecode with a CHECKED hash, so Python uses it only if the source is the same
@@ -103,6 +102,9 @@ for source, filename, member in request.get("home", []):
 with open(f"{OUT}/modules.json", "w") as handle:
     json.dump({"magic": int.from_bytes(importlib.util.MAGIC_NUMBER[:2], "little"),
                "cache_tag": sys.implementation.cache_tag, "version": sys.version.split()[0],
-               "fontlist": "fontlist.json", "fonts": len(json.loads(fonts)["ttflist"]), "not_imported": failed, **compiled}, handle, indent=1)
+               "fontlist": "fontlist.json", "fonts": len(json.loads(fonts)["ttflist"]), "not_imported": failed,
+               # False when compiled without column tables (PYTHONNODEBUGRANGES, pyodide_node.js)
+               "columns": list(compile("a + b", "x", "eval").co_positions())[-1][2] is not None,
+               **compiled}, handle, indent=1)
 print(f"pyodide: {len(compiled['stdlib'])} standard-library, {len(compiled['site'])} package and "
       f"{len(compiled['home'])} PyScript modules compiled")

@@ -78,29 +78,46 @@
   }
 
   // --- runtime file fetches: counted for the progress bar, failures reported -----------
+  var loading = [];          // labels of the runtime files on their way, oldest first
+
+  function showLoading() {
+    var names = loading.filter(function (label, i) { return loading.indexOf(label) === i; });
+    if (!names.length) return;
+    var text = names.length > 3 ? names.slice(0, 3).join(", ") + " and more" :
+      names.length > 1 ? names.slice(0, -1).join(", ") + " and " + names[names.length - 1] : names[0];
+    show("Loading " + text + "…");
+  }
+
+  function loaded(label) {
+    var at = loading.indexOf(label);
+    if (at >= 0) loading.splice(at, 1);
+    showLoading();
+  }
+
   function countingFetch(originalFetch) {
     return function (input, init) {
       var url = typeof input === "string" ? input : (input && (input.url || input.href)) || String(input);
       var label = labelFor(url);
       if (!label) return originalFetch(input, init);
-      show("Loading " + label + "…");
+      loading.push(label);
+      showLoading();
       return originalFetch(input, init).then(function (response) {
         if (!response.ok) {
           fail("the file " + url.replace(siteRoot, "") + " could not be loaded (HTTP " + response.status + ")");
           return response;
         }
-        if (!response.body || !response.clone) return response;
+        if (!response.body || !response.clone) { loaded(label); return response; }
         // Count the bytes of a copy and hand over the browser's own response: a response
         // made in JavaScript would stop Chromium from caching the compiled WebAssembly
         // (measured: a second visit then boots Pyodide ~1 s slower; see README, Speed).
         var reader = response.clone().body.getReader();
         (function count() {
           reader.read().then(function (step) {
-            if (step.done) return;
+            if (step.done) return loaded(label);
             bytes.done += step.value.byteLength;
             show(null, percentFromBytes());
             count();
-          }, function () {});
+          }, function () { loaded(label); });
         })();
         return response;
       }, function (error) {

@@ -9,7 +9,8 @@
  * This script:
  * - wraps window.fetch: a file:// URL under the site whose file name is a bundled file is
  *   answered from memory (the bundle's script is inserted the first time it is asked
- *   for, so sympy and scipy load only when a page asks for them);
+ *   for, so sympy and scipy load only when a page asks for them; a bundle carried
+ *   gzipped, the wasm, is inflated then);
  * - start(): loads the bundles the first figure needs, pyodide.asm.js and pyodide.js as
  *   classic scripts, an import map that makes PyScript's import() of the vendored
  *   pyodide.mjs give the already loaded loadPyodide, then PyScript as an inline module;
@@ -67,12 +68,18 @@
     return item.promise;
   }
 
+  function inflate(data) {
+    return new Response(new Blob([data]).stream().pipeThrough(new DecompressionStream("gzip")))
+      .arrayBuffer().then(function (buffer) { return new Uint8Array(buffer); });
+  }
+
   function bytes(name) {
     return load(name).then(function () {
       var item = entries[name];
       if (!item.bytes) {
-        item.bytes = decode(item.text);
+        var data = decode(item.text);
         item.text = null;                       // keep one copy, not two
+        item.bytes = manifest.bundles[name].gzip ? inflate(data) : Promise.resolve(data);
       }
       return item.bytes;
     });

@@ -58,7 +58,7 @@ def test_progress_indicator_says_what_is_loading(page, server):
 
 def test_a_missing_runtime_file_is_reported_plainly(page, server, context, allow_console):
     allow_console(r"404|Failed to load resource|pyodide|Error|error")
-    context.route("**/pyodide.asm.wasm", lambda route: route.fulfill(status=404, body="missing"))
+    context.route("**/pyodide.asm.wasm*", lambda route: route.fulfill(status=404, body="missing"))   # and its .gz
     page.goto(f"{server.url}site/m1-what-is-calculus/index.html")
     page.wait_for_function("document.documentElement.classList.contains('python-failed')", timeout=60_000)
     message = page.inner_text("#python-status")

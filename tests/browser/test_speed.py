@@ -2,7 +2,7 @@
 `python3 py/make.py bench` for the numbers)."""
 from __future__ import annotations
 
-import zipfile
+import json
 
 from bench.run import INIT_SCRIPT
 from sitebuild.paths import DIST
@@ -19,11 +19,12 @@ def test_a_dragged_slider_blits_and_the_marks_are_set(page, server):
     assert page.evaluate("mvcalcPerf.figures['fig-secant']") == "line"
     precompiled = page.evaluate("""performance.getEntriesByType('mark')
         .map(m => m.name).find(n => n.startsWith('mvcalc:precompiled-modules:'))""")
-    assert precompiled, "boot reports how many modules came from py/pycache.zip"
-    if zipfile.ZipFile(DIST / "py/pycache.zip").namelist():
+    assert precompiled, "boot reports how many modules were imported as bytecode"
+    record = json.loads((DIST / "site/vendor/transform.json").read_text())
+    if record["bytecode"]["packages"]:
         assert int(precompiled.rsplit(":", 1)[1]) > 100, "numpy and matplotlib were imported from bytecode"
     assert page.evaluate("performance.getEntriesByName('mvcalc:font-scan').length") == 0, \
-        "matplotlib read the build's font list (sitebuild/bytecode.py) instead of scanning its fonts"
+        "matplotlib read the build's font list (sitebuild/transform.py) instead of scanning its fonts"
 
     slider = page.locator("#secant-h")
     slider.scroll_into_view_if_needed()

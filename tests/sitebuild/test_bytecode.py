@@ -6,7 +6,6 @@ import json
 import os
 import shutil
 import subprocess
-import zipfile
 from pathlib import Path
 
 from sitebuild import bytecode
@@ -20,7 +19,8 @@ sys.path.insert(0, sys.argv[1])
 assert shutil.which("python3.12") is None, "this test wants a PATH without CPython 3.12"
 from sitebuild import bytecode
 made = bytecode.derive(Path(sys.argv[2]), imports=["json", "numpy", "matplotlib.figure"], cache=Path(sys.argv[3]))
-print(json.dumps({"stdlib": str(made.stdlib_zip), "pycache": str(made.pycache_zip),
+print(json.dumps({"stdlib": {k: str(v) for k, v in made.stdlib.items()},
+                  "site": {k: str(v) for k, v in made.site.items()},
                   "fontlist": str(made.fontlist), "home": sorted(made.home)}))
 """
 
@@ -38,11 +38,9 @@ def test_the_build_makes_bytecode_and_the_font_list_without_cpython_312(tmp_path
     assert result.returncode == 0, result.stderr[-3000:]
     made = json.loads(result.stdout.strip().splitlines()[-1])
     assert "WARNING" not in result.stdout
-    with zipfile.ZipFile(made["stdlib"]) as archive:
-        data = archive.read("json/decoder.pyc")
-        assert int.from_bytes(data[:2], "little") == 3531 and int.from_bytes(data[4:8], "little") == 0b01
-    with zipfile.ZipFile(made["pycache"]) as archive:
-        assert "matplotlib/__pycache__/figure.cpython-312.pyc" in archive.namelist()
+    data = Path(made["stdlib"]["json/decoder.py"]).read_bytes()
+    assert int.from_bytes(data[:2], "little") == 3531 and int.from_bytes(data[4:8], "little") == 0b01
+    assert Path(made["site"]["matplotlib/figure.py"]).read_bytes()[:4] == data[:4]
     fonts = json.loads(Path(made["fontlist"]).read_text())
     assert fonts["_version"] == 330 and len(fonts["ttflist"]) >= 38
     assert "pyscript/__pycache__/__init__.cpython-312.pyc" in made["home"]
@@ -59,7 +57,7 @@ def test_a_new_import_grows_the_compiled_set_and_the_same_imports_reuse_the_cach
         (out / "fontlist.json").write_text('{"_version": 330, "ttflist": []}')
         (out / "modules.json").write_text(json.dumps({
             "magic": 3531, "version": "3.12.7", "fontlist": "fontlist.json", "stdlib": ["json/__init__.py"],
-            "site": [], "home": []}))
+            "site": [], "home": [], "columns": False}))
         (work / "in.json").write_text(json.dumps({"imports": list(imports)}))
 
     monkeypatch.setattr(bytecode, "_run_pyodide", fake_run)
@@ -68,12 +66,10 @@ def test_a_new_import_grows_the_compiled_set_and_the_same_imports_reuse_the_cach
     bytecode.derive(RUNTIME / "pyodide", ["numpy"], cache=tmp_path)
     made = bytecode.derive(RUNTIME / "pyodide", ["json", "numpy"], cache=tmp_path)
     assert runs == [["json"], ["json", "numpy"]], "run once per new import, for the union"
-    with zipfile.ZipFile(made.stdlib_zip) as archive:
-        assert archive.read("json/__init__.pyc") == b"x" and "json/__init__.py" in archive.namelist()
+    assert made.stdlib["json/__init__.py"].read_bytes() == b"x"
 
 
 def test_a_failing_pyodide_run_leaves_a_working_slower_build(tmp_path, monkeypatch):
     monkeypatch.setattr(bytecode, "_run_pyodide", lambda *a: (_ for _ in ()).throw(RuntimeError("no node")))
     made = bytecode.derive(RUNTIME / "pyodide", ["json"], cache=tmp_path)
-    assert made.stdlib_zip is None and made.fontlist is None
-    assert zipfile.ZipFile(made.pycache_zip).namelist() == []
+    assert not made.made and made.fontlist is None and made.stdlib == {} and made.site == {}

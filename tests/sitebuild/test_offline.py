@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import base64
+import gzip
 import json
 import re
 import zipfile
@@ -24,7 +25,8 @@ def carried(path) -> tuple[str, bytes]:
 
 def test_every_runtime_file_is_bundled_byte_for_byte():
     bundles = manifest()["bundles"]
-    vendored = {p.name: p for p in (DIST / "site/vendor/pyodide").iterdir() if p.name != "pyodide.mjs"}
+    vendored = {p.name: p for p in (DIST / "site/vendor/pyodide").iterdir()
+                if p.name != "pyodide.mjs" and p.suffix != ".gz"}
     for source in assemble.load_config().get("files", {}):     # py/mvcalc.zip and the like
         vendored[source.rsplit("/", 1)[-1]] = DIST / source
     for worker in (DIST / "site/assets").glob("*-worker.js"):
@@ -33,9 +35,13 @@ def test_every_runtime_file_is_bundled_byte_for_byte():
     for name, entry in bundles.items():
         carried_name, data = carried(DIST / entry["src"])
         assert carried_name == name
+        if entry.get("gzip"):                 # carried as the .gz the build ships beside it
+            assert data == vendored[name].with_name(name + ".gz").read_bytes(), name
+            data = gzip.decompress(data)
         assert data == vendored[name].read_bytes(), name
         assert entry["size"] == len(data)
     assert bundles["pyodide.asm.wasm"]["type"] == "application/wasm"
+    assert bundles["pyodide.asm.wasm"]["gzip"], "the wasm is carried gzipped (a third of the size)"
 
 
 def test_start_up_loads_numpy_and_matplotlib_only():

@@ -3,8 +3,9 @@
 - A slider never triggers a full matplotlib re-render: LiveFigure blits the animated
   artists over a cached background, once per animation frame, whatever the input rate.
 - matplotlib's font list, the standard library's start-up bytecode and numpy's and
-  matplotlib's bytecode are made by the build (Pyodide itself, under Node) and shipped in
-  the form the browser's Python 3.12 loads without scanning, compiling or checking sources.
+  matplotlib's bytecode are made by the build (Pyodide itself, under Node) and shipped, in
+  place of the sources they are made from, in the form the browser's Python 3.12 loads
+  without scanning, compiling or checking sources.
 """
 from __future__ import annotations
 
@@ -161,52 +162,42 @@ def pyc_header(data: bytes) -> tuple[int, int]:
     return int.from_bytes(data[:2], "little"), int.from_bytes(data[4:8], "little")
 
 
+def wheel(prefix: str) -> Path:
+    found = sorted((DIST / "site/vendor/pyodide").glob(prefix + "-*.whl"))
+    assert found, f"no {prefix} wheel in site/vendor/pyodide: run `python3 py/make.py build`"
+    return found[0]
+
+
 def test_the_build_ships_matplotlibs_font_list_for_this_matplotlib():
-    """Made by the browser's own matplotlib (Pyodide under Node), shipped in py/mvcalc.zip,
-    never committed: Pyodide's matplotlib would otherwise scan its fonts on every visit."""
+    """Made by the browser's own matplotlib (Pyodide under Node), shipped in matplotlib's wheel
+    where Pyodide's matplotlib reads it, never committed: it would otherwise scan its fonts on
+    every visit (the wheel's own list is stale)."""
     from matplotlib import font_manager
     assert not list((PY / "mvcalc").rglob("fontlist*.json")), "the font list is made by the build, not committed"
-    with zipfile.ZipFile(built("py/mvcalc.zip")) as archive:
-        data = json.loads(archive.read("mvcalc/web/matplotlib-fontlist.json"))
+    with zipfile.ZipFile(wheel("matplotlib")) as archive:
+        data = json.loads(archive.read("matplotlib/fontlist.json"))
+        fonts = {n[len("matplotlib/mpl-data/"):] for n in archive.namelist()
+                 if n.startswith("matplotlib/mpl-data/fonts/") and n.endswith((".ttf", ".afm"))}
     assert data["_version"] == font_manager.FontManager.__version__ == 330, "matplotlib 3.8.4's list"
     names = {entry["fname"] for entry in data["ttflist"] + data["afmlist"]}
-    assert "fonts/ttf/DejaVuSans.ttf" in names and len(data["ttflist"]) >= 38
+    assert "fonts/ttf/DejaVuSans.ttf" in names
+    assert names == fonts, "exactly the fonts the wheel ships"
     assert all(not os.path.isabs(name) for name in names), "paths relative to matplotlib's data folder"
 
 
-def test_boot_puts_the_font_list_where_pyodides_matplotlib_reads_it(tmp_path, monkeypatch):
-    """Pyodide's matplotlib reads ``fontlist.json`` beside font_manager.py (not MPLCONFIGDIR);
-    boot copies the shipped list there before matplotlib is imported, without importing it."""
-    fake = tmp_path / "site" / "matplotlib"
-    fake.mkdir(parents=True)
-    (fake / "__init__.py").write_text("raise RuntimeError('imported')\n")
-    (fake / "fontlist.json").write_text('{"_version": 390}')          # the wheel's stale one
-    shipped = tmp_path / "matplotlib-fontlist.json"
-    shipped.write_text('{"_version": 330}')
-    monkeypatch.syspath_prepend(str(tmp_path / "site"))
-    monkeypatch.delitem(sys.modules, "matplotlib", raising=False)
-    for name in ("js", "pyodide", "pyodide.ffi"):
-        monkeypatch.setitem(sys.modules, name, types.ModuleType(name))
-    boot = importlib.import_module("mvcalc.web.boot")
-    try:
-        assert boot.install_font_list(str(shipped)) is True
-        assert (fake / "fontlist.json").read_text() == '{"_version": 330}'
-        assert "matplotlib" not in sys.modules
-        assert boot.install_font_list(str(tmp_path / "missing.json")) is False
-    finally:
-        sys.modules.pop("mvcalc.web.boot", None)
-
-
 def test_the_standard_library_ships_with_bytecode_for_the_start_up_imports():
-    """zipimport takes ``<name>.pyc`` before ``<name>.py``: the modules Pyodide's own start-up
-    and PyScript import come compiled (3.12, unchecked hash), every source is still there."""
+    """The modules Pyodide's own start-up and PyScript import come compiled (3.12, unchecked
+    hash) IN PLACE of their source (zipimport imports ``<name>.pyc`` when there is no
+    ``<name>.py``): one copy of each; every other module keeps its source."""
     with zipfile.ZipFile(built("site/vendor/pyodide/python_stdlib.zip")) as archive, \
             zipfile.ZipFile(RUNTIME / "pyodide/python_stdlib.zip") as vendored:
         names = set(archive.namelist())
-        assert set(vendored.namelist()) <= names, "every member of Pyodide's own zip"
+        assert {n[:-1] if n.endswith(".pyc") else n for n in names} == set(vendored.namelist()), \
+            "every member of Pyodide's own zip, as source or as bytecode"
         for module in ("typing", "inspect", "asyncio/base_events", "_pyodide/_base", "pyodide/webloop",
                        "email/message", "json/decoder", "tarfile", "zipfile/__init__"):
             data = archive.read(f"{module}.pyc")
+            assert f"{module}.py" not in names, f"{module}: one copy"
             assert pyc_header(data) == (3531, 0b01), f"{module}: Python 3.12 bytecode, unchecked hash"
             code = marshal.loads(data[16:]) if sys.version_info[:2] == (3, 12) else None
             if code is not None:
@@ -217,19 +208,23 @@ def test_the_standard_library_ships_with_bytecode_for_the_start_up_imports():
 
 
 def test_the_packages_bytecode_covers_the_first_plot():
-    with zipfile.ZipFile(built("py/pycache.zip")) as archive:
-        names = set(archive.namelist())
-        for module in ("numpy/__pycache__/__init__.cpython-312.pyc",
-                       "matplotlib/__pycache__/figure.cpython-312.pyc",
-                       "matplotlib/backends/__pycache__/backend_agg.cpython-312.pyc",
-                       "matplotlib/axes/__pycache__/_axes.cpython-312.pyc",
-                       "matplotlib/__pycache__/contour.cpython-312.pyc"):
-            assert module in names
-            assert pyc_header(archive.read(module)) == (3531, 0b01), "3.12, hash-based, unchecked"
-        assert not any("/tests/" in n or n.startswith(("fontTools/", "sympy/", "scipy/")) for n in names), \
-            "only what a page imports before its first figure"
-    config = (ROOT / "pyscript.toml").read_text()
-    assert '"py/pycache.zip" = "./pycache.zip"' in config
+    """numpy's and matplotlib's imported modules are shipped in their wheels as bytecode in
+    place of their source (Python's sourceless loader imports ``<module>.pyc``); modules no page
+    imports keep their source; nothing else carries them (no py/pycache.zip)."""
+    for prefix, modules in (("numpy", ("numpy/__init__",)),
+                            ("matplotlib", ("matplotlib/figure", "matplotlib/backends/backend_agg",
+                                            "matplotlib/axes/_axes", "matplotlib/contour"))):
+        with zipfile.ZipFile(wheel(prefix)) as archive:
+            names = set(archive.namelist())
+            for module in modules:
+                assert module + ".pyc" in names and module + ".py" not in names, module
+                assert pyc_header(archive.read(module + ".pyc")) == (3531, 0b01), "3.12, hash-based, unchecked"
+            assert not any("/tests/" in n and n.endswith(".pyc") for n in names)
+    assert "numpy/random/_pickle.py" in zipfile.ZipFile(wheel("numpy")).namelist(), "not imported: source"
+    for prefix in ("fonttools", "sympy", "scipy"):
+        assert not any(n.endswith(".pyc") for n in zipfile.ZipFile(wheel(prefix)).namelist()), prefix
+    assert not (DIST / "py/pycache.zip").exists()
+    assert "pycache" not in (ROOT / "pyscript.toml").read_text()
 
 
 def test_pyscripts_own_modules_ship_with_bytecode_checked_against_their_source():
@@ -248,42 +243,3 @@ def test_the_course_imports_are_found_for_the_build():
     assert {"numpy", "matplotlib.figure", "json", "asyncio", "dataclasses"} <= set(names)
     assert not any(n.split(".")[0] in ("mvcalc", "js", "pyodide") for n in names)
     assert names == sorted(names), "sorted: part of the cache key"
-
-
-def test_precompiled_imports_from_the_zip_with_the_modules_own_file(tmp_path, monkeypatch):
-    """The import hook serves a module's code from the zip, keeping its spec and __file__;
-    a module the zip lacks, or bytecode of another Python, is compiled from source as usual."""
-    import py_compile
-    from mvcalc.web import precompiled
-
-    site = tmp_path / "site-packages"
-    (site / "speedpkg").mkdir(parents=True)
-    (site / "speedpkg/__init__.py").write_text("WHERE = 'source'\n")
-    (site / "speedpkg/fresh.py").write_text("WHERE = 'source'\n")
-    (site / "speedpkg/other.py").write_text("WHERE = 'source'\n")
-    compiled = tmp_path / "compiled.py"
-    compiled.write_text("WHERE = 'zip'\n")       # tells the two apart
-    tag = sys.implementation.cache_tag
-    with zipfile.ZipFile(tmp_path / "pycache.zip", "w") as archive:
-        for member in (f"speedpkg/__pycache__/__init__.{tag}.pyc", f"speedpkg/__pycache__/fresh.{tag}.pyc"):
-            py_compile.compile(str(compiled), cfile=str(tmp_path / "x.pyc"),
-                               invalidation_mode=py_compile.PycInvalidationMode.UNCHECKED_HASH)
-            archive.write(tmp_path / "x.pyc", member)
-        archive.writestr(f"speedpkg/__pycache__/other.{tag}.pyc", b"\0\0\0\0" + bytes(12) + b"junk")
-    monkeypatch.setattr(precompiled, "_index", {})
-    monkeypatch.setattr(precompiled, "loaded", [])
-    monkeypatch.setattr(precompiled, "_archive", None)
-    monkeypatch.syspath_prepend(str(site))
-    try:
-        assert precompiled.install(str(tmp_path / "pycache.zip"), prefix=str(site) + "/") == 3
-        import speedpkg
-        import speedpkg.fresh
-        import speedpkg.other
-        assert (speedpkg.WHERE, speedpkg.fresh.WHERE, speedpkg.other.WHERE) == ("zip", "zip", "source")
-        assert speedpkg.fresh.__file__ == str(site / "speedpkg/fresh.py")
-        assert precompiled.loaded == ["speedpkg", "speedpkg.fresh"]
-        assert precompiled.install(str(tmp_path / "missing.zip")) == 0
-    finally:
-        sys.meta_path[:] = [f for f in sys.meta_path if f is not precompiled._Finder]
-        for name in [n for n in sys.modules if n.startswith("speedpkg")]:
-            del sys.modules[name]

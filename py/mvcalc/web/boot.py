@@ -3,43 +3,17 @@ from __future__ import annotations
 
 import contextlib
 import importlib
-import importlib.util
 import inspect
 import io
-import os
 import sys
 import traceback
 
 import js
 
 
-FONT_LIST = os.path.join(os.path.dirname(__file__), "matplotlib-fontlist.json")
-
-
-def install_font_list(source: str = FONT_LIST) -> bool:
-    """Put the build's matplotlib font list (sitebuild/bytecode.py) where Pyodide's matplotlib
-    reads it: ``fontlist.json`` beside its font_manager.py (a Pyodide patch; MPLCONFIGDIR is not
-    read, and the wheel's own list is stale), so matplotlib never scans its fonts on a visit.
-    Finds matplotlib without importing it. False when the build shipped no list."""
-    spec = importlib.util.find_spec("matplotlib")
-    if spec is None or not spec.submodule_search_locations or not os.path.isfile(source):
-        return False
-    with open(source, "rb") as handle:
-        data = handle.read()
-    with open(os.path.join(spec.submodule_search_locations[0], "fontlist.json"), "wb") as handle:
-        handle.write(data)
-    return True
-
-
 def _import_plotting() -> None:
     """Import matplotlib quietly: its first import may print a font-cache notice to
     stderr, which must never reach the learner."""
-    if sys.platform == "emscripten":
-        # made by the build (sitebuild/bytecode.py): numpy's and matplotlib's bytecode and
-        # matplotlib's font list, so neither is made on every visit
-        from . import precompiled
-        precompiled.install("pycache.zip")
-        install_font_list()
     stderr = io.StringIO()
     with contextlib.redirect_stderr(stderr):
         import matplotlib
@@ -47,8 +21,11 @@ def _import_plotting() -> None:
         from matplotlib.backends import backend_agg  # noqa: F401
         from ..figures.style import apply_style
         apply_style(matplotlib)
-    if sys.platform == "emscripten":   # for the benchmark and tests: modules imported from the zip
-        js.performance.mark(f"mvcalc:precompiled-modules:{len(precompiled.loaded)}")
+    if sys.platform == "emscripten":   # for the benchmark and tests: modules imported as bytecode
+        # (the build ships it in place of their sources: sitebuild/transform.py)
+        compiled = sum(1 for m in list(sys.modules.values())
+                       if str(getattr(getattr(m, "__spec__", None), "origin", "")).endswith(".pyc"))
+        js.performance.mark(f"mvcalc:precompiled-modules:{compiled}")
         if "font cache" in stderr.getvalue():   # matplotlib scanned its fonts: the list was missing
             js.performance.mark("mvcalc:font-scan")
 
