@@ -217,7 +217,7 @@ def _heights_lab(live) -> None:
             mark = "✔ passed" if item["passed"] else "✘ not yet"
             element("li", parent=listing, attrs={"data-function": item["name"],
                                                  "data-passed": "true" if item["passed"] else "false"},
-                    text=f"{item['name']}: {mark}. {item['feedback']}")
+                    text=f"{item['name']}: {mark}. {item['message']}")
         element("p", parent=results, text=(
             "All three pass: run the fit with your code." if reply["passed"] else
             "Fix the functions marked 'not yet' and check again (or run the fit with the reference code)."))
