@@ -4,9 +4,9 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass
 
-from .inline import PACKAGE_ROOT, hoisted_imports, inline
+from .inline import PACKAGE_ROOT, ExportError, hoisted_imports, inline, module_path
 from .notebook import notebook
-from .page import read_controls, read_page, states
+from .page import page_module, read_controls, read_page, states
 
 STYLE = "mvcalc.figures.style"           # the course's look, applied before drawing
 TOOLS = ["mvcalc.export.checks", "mvcalc.export.runner"]
@@ -40,7 +40,11 @@ def requirements(imports: list[str]) -> list[str]:
 
 
 def export_page(slug: str, html: str, title: str) -> Export | None:
-    """The downloads of one page, or None if its script mounts no figure."""
+    """The downloads of one page, or None if it has no page script or its script mounts no figure."""
+    try:
+        module_path(page_module(slug))
+    except ExportError:
+        return None
     page = read_page(slug)
     if not page.figures:
         return None

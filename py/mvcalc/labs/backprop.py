@@ -17,9 +17,9 @@ shared with the download.
 from __future__ import annotations
 
 from mvcalc.labs import sandbox
-from mvcalc.labs.backprop_checks import (ORDER, SHAPES, START_SEED, STEP, check_jacobians, cost, forward,
-                                         learner_jacobians, random_network, reference_jacobians, train as descend,
-                                         training_data)
+from mvcalc.labs.backprop_checks import (ORDER, SHAPES, START_SEED, STEP, check_jacobians, forward,
+                                         learner_jacobians, network_cost, random_network, reference_jacobians,
+                                         train as descend, training_data)
 from mvcalc.labs.blanks import fill
 from mvcalc.questions import code_runner
 
@@ -199,7 +199,7 @@ def start(payload: dict) -> dict:
     """A fresh network (seeded), its curve and cost, and the target heart."""
     params = random_network(int(payload.get("seed", START_SEED)))
     x, y = training_data()
-    return {"ok": True, "state": {k: v.tolist() for k, v in params.items()}, "cost": cost(params, x, y),
+    return {"ok": True, "state": {k: v.tolist() for k, v in params.items()}, "cost": network_cost(params, x, y),
             "curve": curve(params, x), "target": [[round(float(v), 5) for v in row] for row in y]}
 
 

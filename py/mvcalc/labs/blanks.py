@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-BLANK = re.compile(r"^( *)# YOUR CODE: (\w+)\n.*?^\1# END YOUR CODE\n", re.S | re.M)
+BLANK = re.compile(r"^( *)# YOUR CODE: (\w+)\n.*?^\1# END YOUR CODE(?:\n|\Z)", re.S | re.M)
 
 
 def names(template: str) -> list[str]:

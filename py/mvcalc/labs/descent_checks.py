@@ -25,24 +25,23 @@ import math
 
 import numpy as np
 
-from mvcalc.labs.judge import LabChecksFailed, Result, attempt
-from mvcalc.optimise import LANDSCAPES_BY_KEY, Landscape, flat_kind
+from mvcalc.labs.judge import LabChecksFailed, Result, attempt, show
+from mvcalc.optimise import ESCAPE, LANDSCAPES_BY_KEY, Landscape, flat_kind, grid
 
 MAX_STEPS = 300
 CONVERGED_STEP = 1e-6
 CONVERGED_GRADIENT = 1e-5
-ESCAPE = 1e3
 BOTTOM = 1e-3                 # "at the bottom": this close to a minimum
 GRADE_STEPS = 200             # steps allowed in properties 2 and 4
 
 
 def _quadratic_bowl() -> Landscape:
-    """f = ½ (p − m)ᵀ A (p − m) with A = [[3, 1], [1, 2]] (positive definite, tilted), m = (1, −2)."""
+    """f = ½ (p − m)ᵀ A (p − m) with A = [[3, 1], [1, 2]] (positive definite, tilted), m = (1, −2):
+    f = (3u² + 2uv + 2v²)/2 with u = x − 1, v = y + 2."""
     A = np.array([[3.0, 1.0], [1.0, 2.0]])
-    m = np.array([1.0, -2.0])
-    return Landscape("tilted", "a tilted quadratic bowl", r"\tfrac12 (\mathbf{p} - \mathbf{m})^{\mathsf T} A (\mathbf{p} - \mathbf{m})",
-                     lambda p: 0.5 * float((np.asarray(p) - m) @ A @ (np.asarray(p) - m)),
-                     lambda p: A @ (np.asarray(p, dtype=float) - m),
+    return Landscape("tilted", "a tilted quadratic bowl", r"\tfrac12 (3u^2 + 2uv + 2v^2),\ u = x - 1,\ v = y + 2",
+                     lambda p: (3 * (p[0] - 1) ** 2 + 2 * (p[0] - 1) * (p[1] + 2) + 2 * (p[1] + 2) ** 2) / 2,
+                     lambda p: np.array([3 * (p[0] - 1) + (p[1] + 2), (p[0] - 1) + 2 * (p[1] + 2)], dtype=float),
                      lambda p: A.copy(),
                      (-2.0, 4.0), (-5.0, 1.0), (0.2, -1.0), ((1.0, -2.0),),
                      expr="(3(x - 1)^2 + 2(x - 1)(y + 2) + 2(y + 2)^2)/2")
@@ -260,13 +259,37 @@ def check_next_step(namespace: dict) -> None:
         return namespace["next_step"]
 
     graded = grade(fresh)
-    print("Grading next_step(f, J, H) with four property tests:")
+    print("Grading next_step(f, J, H) with four property tests.", graded["message"])
     for r in graded["results"]:
         print(f"  {'ok' if r['passed'] else 'NOT YET':7} {r['name']}: {r['message']}")
-    print(graded["message"])
     if not graded["correct"]:
         failed = [r["name"] for r in graded["results"] if r["name"] in REQUIRED and not r["passed"]]
         raise LabChecksFailed("next_step is not correct yet: it fails " + " and ".join(f"'{n}'" for n in failed)
                               + ". Read the messages above, change next_step and run the checks again.")
     print("all checks passed" if graded["passed"] == len(PROPERTIES) else
           f"the required checks passed ({graded['passed']} of {len(PROPERTIES)} properties)")
+
+
+def draw_walks(namespace: dict, steps: int = 100) -> None:
+    """The notebook's next_step on each landscape from its usual start, drawn on contour maps."""
+    import matplotlib.pyplot as plt
+
+    if not callable(namespace.get("next_step")):
+        raise LabChecksFailed("Define next_step(f, J, H) first.")
+    figure, axes = plt.subplots(2, 3, figsize=(12, 7.2))
+    for ax, land in zip(axes.flat, [*LANDSCAPES_BY_KEY.values(), TILTED]):
+        if callable(namespace.get("reset")):
+            namespace["reset"]()
+        result = walk(namespace["next_step"], land, land.start, steps)
+        X, Y, Z = grid(land, 120)
+        levels = np.unique(np.quantile(Z[np.isfinite(Z)], np.linspace(0.005, 0.95, 16)))
+        ax.contour(X, Y, Z, levels=levels, cmap="viridis", linewidths=0.7)
+        path = np.array([p for p in result["path"] if all(math.isfinite(v) for v in p)])
+        ax.plot(path[:, 0], path[:, 1], "o-", color="#d55e00", markersize=3, linewidth=1)
+        ax.plot([m[0] for m in land.minima], [m[1] for m in land.minima], "*", color="#0072b2", markersize=12)
+        ax.set_xlim(*land.x_range)
+        ax.set_ylim(*land.y_range)
+        ax.set_title(f"{land.title}: {result['status']} ({_steps(result['steps'])})", fontsize=9)
+        print(f"  {land.title} from {_at(land.start)}: {result['message']}")
+    figure.tight_layout()
+    show(figure, "descent_walks")

@@ -58,8 +58,9 @@ def report(results: list[Result], what: str = "functions") -> None:
         print(f"  {mark:7} {result.name}: {result.message}")
     wrong = [r.name for r in results if not r.passed]
     if wrong:
-        raise LabChecksFailed(f"{len(wrong)} of {len(results)} {what} need work: {', '.join(wrong)}. "
-                              "Read the messages above, change your code and run the checks again.")
+        which = (f"{wrong[0]} needs work" if len(results) == 1 else
+                 f"{len(wrong)} of {len(results)} {what} need work: {', '.join(wrong)}")
+        raise LabChecksFailed(f"{which}. Read the messages above, change your code and run the checks again.")
     print("all checks passed")
 
 
