@@ -178,3 +178,45 @@ def test_grading_is_quick():
         started = time.perf_counter()
         outcome(code)
         assert time.perf_counter() - started < 1.0
+
+
+def test_the_tilted_quadratic_is_what_its_formula_says():
+    import numpy as np
+    import sympy as sp
+    from mvcalc.labs.descent_checks import TILTED
+    x, y = sp.symbols("x y")
+    f = (3 * (x - 1) ** 2 + 2 * (x - 1) * (y + 2) + 2 * (y + 2) ** 2) / 2
+    grad = [sp.diff(f, v) for v in (x, y)]
+    hess = sp.hessian(f, (x, y))
+    assert sp.solve(grad, [x, y]) == {x: 1, y: -2} and all(ev > 0 for ev in hess.eigenvals())
+    for p in ((0.2, -1.0), (3.1, 0.4), (-1.5, -4.2)):
+        at = {x: p[0], y: p[1]}
+        assert TILTED.f(np.array(p)) == pytest.approx(float(f.subs(at)))
+        assert np.allclose(TILTED.J(np.array(p)), [float(g.subs(at)) for g in grad])
+        assert np.allclose(TILTED.H(np.array(p)), np.array(hess.subs(at), dtype=float))
+    from mvcalc.labs.descent_checks import QUADRATIC_STARTS
+    assert all(math.dist(s, (1, -2)) < 1.5 for s in QUADRATIC_STARTS), "close enough for the hybrid's Newton step"
+
+
+def test_the_pages_lab_text_is_true():
+    from pathlib import Path
+    from mvcalc.labs.descent_checks import BOTTOM, GRADE_STEPS, VALLEY_STARTS
+    text = Path(__file__).resolve().parents[2].joinpath("site/m5-optimisation/index.html").read_text()
+    lab = text[text.index('<section id="sandpit"'):]
+    assert f"within {BOTTOM:g} of" in lab and f"within {GRADE_STEPS} steps" in lab and len(VALLEY_STARTS) == 3
+    fixed = lambda gamma: f"def next_step(f, J, H):\n    return -{gamma} * J\n"   # noqa: E731
+    assert "return -0.01 * J" in lab
+    crawl = outcome(fixed(0.01))
+    assert crawl[""]["correct"] is False and crawl["goes downhill"]["passed"]
+    assert outcome(fixed(0.0909))[""]["correct"] and 70 <= walk(fixed(0.0909), "valley", (-4.5, 2), 300)["steps"] <= 80
+    slow = outcome(fixed(0.099))["reaches the bottom of the narrow valley"]
+    assert not slow["passed"] and "Still going after 200 steps" in slow["message"]
+    late = walk(fixed(0.097), "valley", (-4.5, 2), 300)
+    assert late["status"] == "converged" and late["steps"] > 200, "it does get there, in the end"
+    assert "1/11 \\approx 0.091" in lab and "needs about 75" in lab
+    assert "Diverged" in outcome(fixed(0.2))["reaches the bottom of the narrow valley"]["message"]
+    assert "from \\((1.5, 0.3)\\)" in lab
+    newton = walk(PRESETS["newton"], "wells", (1.5, 0.3), 100)
+    assert newton["status"] == "saddle"
+    assert outcome(PRESETS["hybrid"])[""]["passed"] == 4
+    assert "\\(\\gamma = 0.09\\)" in lab and "gamma = 0.09" in PRESETS["fixed"]

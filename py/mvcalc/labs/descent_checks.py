@@ -172,8 +172,8 @@ def reaches_the_valley_bottom(fresh) -> Result:
         if result["status"] == "error":
             return Result(name, False, result["message"])
         if result["status"] != "converged" or _near(end, land) > BOTTOM:
-            hint = {"diverged": " Take smaller steps: a fixed step size must stay below 0.1 here (lesson 3), "
-                                "or let the Hessian set the step.",
+            hint = {"diverged": " A fixed step size must stay below 0.1 here (lesson 3), or let the Hessian "
+                                "set the step.",
                     "stopped": " Each step must move the walk downhill until the ground is flat: if it crawls, "
                                "take bigger steps (a fixed step size up to just under 0.1), or let the Hessian "
                                "set the step."}.get(result["status"], "")
