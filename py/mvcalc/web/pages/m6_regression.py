@@ -6,6 +6,7 @@ import random
 
 from ...figures.descent_fit import CompareScene, DescentScene
 from ...figures.heights import HeightsScene
+from ...figures.likelihood import LikelihoodScene
 from ...figures.regression import LineFitScene, SlicesScene
 from ...fitting import fmt
 from ..dom import by_id, element, next_frame, on, window
@@ -15,6 +16,7 @@ from ..live_figure import mount
 def main() -> None:
     line = mount("fig-line-fit", LineFitScene())
     slices = mount("fig-slices", SlicesScene())
+    mount("fig-likelihood", LikelihoodScene())
     descent = mount("fig-descent", DescentScene())
     compare = mount("fig-compare", CompareScene())
     heights = mount("fig-heights", HeightsScene())
