@@ -7,14 +7,16 @@ from html.parser import HTMLParser
 import pytest
 
 from mvcalc.course import MODULES
-from sitebuild.pages import CARDS, PageError, render_module, rendered, rendered_home
+from sitebuild.pages import CARDS, PageError, extra_pages, render_module, render_page, rendered, rendered_home
 from sitebuild.paths import ROOT, SITE
 
 SLUGS = [m.slug for m in MODULES]
 
 
-def test_every_module_has_a_page_and_every_page_a_module():
-    assert sorted(p.parent.name for p in SITE.glob("*/index.html")) == sorted(SLUGS)
+def test_every_module_has_a_page_and_every_other_page_is_an_extra_page():
+    pages = sorted(p.parent.name for p in SITE.glob("*/index.html"))
+    assert sorted(set(pages) & set(SLUGS)) == sorted(SLUGS)
+    assert extra_pages() == sorted(set(pages) - set(SLUGS)) and "glossary" in extra_pages()
 
 
 @pytest.mark.parametrize("slug", SLUGS)
@@ -58,7 +60,8 @@ def test_the_page_has_its_title_number_navigation_and_scripts(number, module):
     body = [attrs for tag, attrs in outline.tags if tag == "body"][0]
     assert body["data-page"] == module.slug
     links = [attrs for tag, attrs in outline.tags if tag == "a" and attrs.get("href", "").endswith("/index.html")]
-    assert [a["href"] for a in links[1:]] == [f"../{m.slug}/index.html" for m in MODULES]
+    assert [a["href"] for a in links[1:len(MODULES) + 1]] == [f"../{m.slug}/index.html" for m in MODULES]
+    assert links[-1]["href"] == "../glossary/index.html", "the footer links the glossary"
     assert [a["href"] for a in links if a.get("aria-current") == "page"] == [f"../{module.slug}/index.html"]
     scripts = [attrs["src"] for tag, attrs in outline.tags if tag == "script"]
     assert scripts[-1] == "../assets/loader.js" and "../assets/checker.js" in scripts
@@ -86,3 +89,27 @@ def test_the_home_lists_every_module_from_modules():
     assert [(slug, int(n), title) for slug, n, title, _ in cards] == [
         (m.slug, i, m.title) for i, m in enumerate(MODULES, start=1)]
     assert [summary for *_, summary in cards] == [m.summary.replace("'", "'") for m in MODULES]
+
+
+def test_an_extra_page_gets_the_shell_its_title_from_its_h1_and_its_head_elements():
+    source = ('<!-- a note -->\n<script defer src="../assets/extra.js"></script>\n'
+              '<main id="content">\n<h1>Teacher <em>view</em></h1>\n<p>{{title}} stays</p>\n</main>')
+    page = render_page("teacher", source)
+    assert page.startswith("<!doctype html>\n<html")
+    assert "<title>Teacher view · Multivariate Calculus for Machine Learning</title>" in page
+    head = page[:page.index("</head>")]
+    assert '<script defer src="../assets/extra.js"></script>' in head and "a note" not in page
+    assert '<body data-page="teacher" data-extra-page>' in page and "<p>{{title}} stays</p>" in page
+    outline = Outline()
+    outline.feed(page)
+    links = [a["href"] for tag, a in outline.tags if tag == "a" and a.get("href", "").endswith("/index.html")]
+    assert links[1:] == [f"../{m.slug}/index.html" for m in MODULES]
+    assert not [a for tag, a in outline.tags if tag == "a" and a.get("aria-current")]
+    with pytest.raises(PageError, match="needs an <h1>"):
+        render_page("teacher", '<main id="content"><p>no title</p></main>')
+
+
+def test_the_glossary_is_an_extra_page_without_python():
+    page = rendered("glossary")
+    assert "<title>Glossary of symbols and terms · " in page and "data-extra-page" in page
+    assert "<script" not in page, "the glossary needs no script: it works anywhere, at once"

@@ -13,9 +13,8 @@ import math
 
 import numpy as np
 
-from .regression import two_panels
 from .scene import Scene
-from .style import BLUE, GREY, INK, ORANGE, VERMILION, ticks_for_width
+from .style import BLUE, GREY, INK, ORANGE, VERMILION, ticks_for_width, two_panels
 from .tangent import LABEL_BOX, fmt
 
 LIMIT = 3.8                 # the left panel's half-width: |λ| <= |p + s|/2 + sqrt(((p - s)/2)² + q²) <= 3.5

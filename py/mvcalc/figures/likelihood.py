@@ -14,11 +14,10 @@ import math
 import numpy as np
 from matplotlib.collections import LineCollection
 
-from ..fitting import LINE_SIGMA, LINE_X, LINE_Y, best_line, chi2_line
-from .regression import C_RANGE, M_RANGE, clamp, two_panels
+from ..fitting import LINE_SIGMA, LINE_X, LINE_Y, best_line, chi2_line, fmt
+from .regression import C_RANGE, M_RANGE, clamp
 from .scene import Scene
-from .style import BLUE, GREY, INK, ORANGE, VERMILION, ticks_for_width
-from .tangent import fmt
+from .style import BLUE, GREY, INK, ORANGE, VERMILION, ticks_for_width, two_panels
 
 BELL_WIDTH = 0.8             # how far (in x) a bell's peak reaches to the right of its point
 BAR_FLOOR = -9.5             # the right panel's lowest log density shown
