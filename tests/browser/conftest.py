@@ -21,9 +21,23 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 PYTHON_READY_MS = 120_000   # a generous bound for a cold start on a busy 2-core machine
 
 
+def _site_pages() -> list:
+    return sorted((DIST / "site").glob("*/index.html"))
+
+
+def is_extra_page(path) -> bool:
+    """A page that is not a module (the glossary, ...): the build marks its <body data-extra-page>."""
+    return "data-extra-page" in path.read_text(encoding="utf-8").split("<body", 1)[-1].split(">", 1)[0]
+
+
 def module_pages() -> list[str]:
     """Every module page the built site has, found automatically."""
-    return sorted(p.parent.name for p in (DIST / "site").glob("*/index.html"))
+    return [p.parent.name for p in _site_pages() if not is_extra_page(p)]
+
+
+def extra_pages() -> list[str]:
+    """Every page of the built site that is not a module (no Python), found automatically."""
+    return [p.parent.name for p in _site_pages() if is_extra_page(p)]
 
 
 @pytest.fixture(scope="session")

@@ -2,8 +2,8 @@
 violations. Plus what axe cannot judge: every figure says in words what it shows, the maths
 has MathML for screen readers, and nothing animates for a learner who asked for less motion.
 
-Pages are found automatically (dist/index.html and dist/site/*/index.html), so a page
-added later must pass too.
+Pages are found automatically (dist/index.html, every module page and every extra page such
+as the glossary), so a page added later must pass too.
 """
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import pytest
 
 from sitebuild.paths import DIST, ROOT
 
-from .conftest import module_pages, wait_python
+from .conftest import extra_pages, module_pages, wait_python
 
 AXE = ROOT / "node_modules/axe-core/axe.min.js"
 BLOCKING = ("serious", "critical")
@@ -26,8 +26,8 @@ RUN_AXE = """async () => {
 
 
 def all_pages() -> list[str]:
-    """Paths relative to the site root: the course home and every module page."""
-    return ["index.html", *(f"site/{slug}/index.html" for slug in module_pages())]
+    """Paths relative to the site root: the course home, every module page and every extra page."""
+    return ["index.html", *(f"site/{slug}/index.html" for slug in module_pages() + extra_pages())]
 
 
 def axe_violations(page) -> list[dict]:
@@ -50,7 +50,7 @@ def axe_is_installed():
 @pytest.mark.parametrize("path", all_pages())
 def test_no_serious_axe_violations_before_and_after_python(page, server, path):
     page.goto(server.url + path)
-    is_module = path.startswith("site/")
+    is_module = path.startswith("site/") and path.split("/")[1] in module_pages()
     if is_module:
         page.wait_for_function("document.documentElement.classList.contains('math-ready')", timeout=20_000)
     before = axe_violations(page)

@@ -45,6 +45,7 @@ def test_every_module_page_works_opened_as_a_file(file_context):
     assert recorder.requests, "no request was recorded at all"
     assert not recorder.outside(root), f"requests that are not file:// inside dist/, data: or blob: {recorder.outside(root)}"
     assert not recorder.errors, f"console errors: {recorder.errors}"
+    assert "glossary" in seen["extraPages"], "the glossary opened as a file too"
     print(json.dumps(seen, indent=1))
 
 
@@ -112,7 +113,10 @@ def test_firefox_esr_opens_every_module_page_as_a_file(site):
           f"\n{len(report['requests'])} requests, {time.monotonic() - started:.0f} s")
     assert report["strictOriginPolicy"] is True
     assert not report["failures"], report["failures"]
-    assert report["pages"].keys() == {p.parent.name for p in (DIST / "site").glob("*/index.html")}
+    from .conftest import extra_pages, module_pages
+    assert report["pages"].keys() == set(module_pages())
+    assert report["extraPages"].keys() == set(extra_pages()) and "glossary" in report["extraPages"]
+    assert all(page.get("landed") for page in report["extraPages"].values() if page.get("lessonLinks"))
     root = file_url(DIST) + "/"
     outside = [u for u in report["requests"] if not (u.startswith(root) or u.startswith(("data:", "blob:")))]
     assert not outside, f"requests that are not file:// inside dist/, data: or blob: {outside}"

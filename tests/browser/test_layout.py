@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import module_pages, wait_python
+from .conftest import extra_pages, module_pages, wait_python
 
 WIDTHS = (375, 768, 1280)
 HEIGHT = 900
@@ -45,7 +45,8 @@ CANVAS_FIT = """() => [...document.querySelectorAll('.live-figure canvas')].map(
 
 
 def all_pages() -> list[str]:
-    return ["index.html", *(f"site/{slug}/index.html" for slug in module_pages())]
+    """The course home, every module page and every extra page (the glossary, ...)."""
+    return ["index.html", *(f"site/{slug}/index.html" for slug in module_pages() + extra_pages())]
 
 
 @pytest.fixture(scope="module")
@@ -68,7 +69,7 @@ def check_width(page, path: str, width: int) -> None:
 def test_page_fits_phone_tablet_and_desktop(page, server, path, shots):
     page.set_viewport_size({"width": WIDTHS[0], "height": HEIGHT})
     page.goto(server.url + path)
-    if path.startswith("site/"):
+    if path.startswith("site/") and path.split("/")[1] in module_pages():
         wait_python(page)
     for width in WIDTHS:
         page.set_viewport_size({"width": width, "height": HEIGHT})

@@ -49,4 +49,5 @@ def test_every_module_page_works_under_a_sub_path(subpath_context, subpath_serve
     assert not recorder.outside(subpath_server.url), f"requests outside {PREFIX} or the origin: {recorder.outside(subpath_server.url)}"
     assert not failed, f"failed requests: {failed}"
     assert not recorder.errors, f"console errors: {recorder.errors}"
+    assert "glossary" in seen["extraPages"], "the glossary works under the sub-path too"
     print(json.dumps(seen, indent=1))

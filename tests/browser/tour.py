@@ -16,11 +16,31 @@ HERE = Path(__file__).parent / "firefox"
 PAGE_CHECKS = (HERE / "page_checks.js").read_text()
 PROGRESS_STATE = (HERE / "progress_state.js").read_text()
 RECORD_PROGRESS = (HERE / "record_progress.js").read_text()
+EXTRA_PAGE_CHECKS = (HERE / "extra_page_checks.js").read_text()
 TIMEOUT_MS = 150_000
 
 
 def module_slugs() -> list[str]:
-    return sorted(p.parent.name for p in (DIST / "site").glob("*/index.html"))
+    from .conftest import module_pages
+    return module_pages()
+
+
+def check_extra_page(page, base: str, slug: str) -> dict:
+    """A page that is not a module: readable at once, no Python, and a link into a lesson lands on
+    its anchor (the last of them, so a different module than the first)."""
+    page.goto(f"{base}site/{slug}/index.html")
+    result = page.evaluate(EXTRA_PAGE_CHECKS)
+    assert result["title"].strip() and result["paragraphs"] > 3, f"{slug}: {result}"
+    assert not result["python"], f"{slug}: an extra page starts no Python"
+    if result["lessonLinks"]:
+        href = result["lessonLinks"][-1]
+        page.click(f'main a[href="{href}"]')
+        anchor = href.split("#", 1)[1]
+        page.wait_for_function("(id) => location.hash === '#' + id && !!document.getElementById(id)", arg=anchor,
+                               timeout=30_000)
+        page.wait_for_function("document.documentElement.classList.contains('python-ready')",
+                               timeout=TIMEOUT_MS)     # the lesson's page is whole: leave it only then
+    return {"title": result["title"].strip(), "lessonLinks": len(result["lessonLinks"])}
 
 
 class Recorder:
@@ -79,6 +99,8 @@ def tour(page, base: str) -> dict:
             assert state["tour"] == slug, f"{slug} after reload: the saved marker was lost ({state})"
         for expected in keys:
             assert expected in state["sets"], f"{slug} after reload: {expected} lost ({state})"
+    from .conftest import extra_pages
+    seen["extraPages"] = {slug: check_extra_page(page, base, slug) for slug in extra_pages()}
     page.goto(f"{base}index.html")
     state = progress_keys(page)
     for expected in keys:

@@ -18,10 +18,10 @@ import pytest
 from mvcalc.export import export_page
 from mvcalc.export.labs import labs
 from mvcalc.export.site import LAB_MARKER, page_slug, page_title, write_page_downloads
-from sitebuild.pages import rendered
+from sitebuild.pages import is_module, rendered
 
 ROOT = Path(__file__).resolve().parents[2]
-PAGES = sorted((ROOT / "site").glob("*/index.html"))
+PAGES = [p for p in sorted((ROOT / "site").glob("*/index.html")) if is_module(p.parent.name)]     # module pages
 TIMEOUT = 180
 
 # Run each cell of a notebook in order, in one fresh namespace, as Jupyter would.

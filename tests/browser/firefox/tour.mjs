@@ -24,12 +24,17 @@ const read = (name) => fs.readFileSync(path.join(here, name), "utf8");
 const PAGE_CHECKS = read("page_checks.js");
 const PROGRESS_STATE = read("progress_state.js");
 const RECORD_PROGRESS = read("record_progress.js");
+const EXTRA_PAGE_CHECKS = read("extra_page_checks.js");
 const call = (page, source, arg) => page.evaluate(`(${source})(${JSON.stringify(arg)})`);
 
 const root = pathToFileURL(dist).href + "/";
-const slugs = fs.readdirSync(path.join(dist, "site"))
-  .filter((name) => fs.existsSync(path.join(dist, "site", name, "index.html"))).sort();
-const report = { browser: "", strictOriginPolicy: null, pages: {}, checker: null, home: null,
+const pagesIn = (extra) => fs.readdirSync(path.join(dist, "site"))
+  .filter((name) => fs.existsSync(path.join(dist, "site", name, "index.html")))
+  .filter((name) => /<body[^>]*data-extra-page/.test(fs.readFileSync(path.join(dist, "site", name, "index.html"), "utf8")) === extra)
+  .sort();
+const slugs = pagesIn(false);          // the module pages
+const extraSlugs = pagesIn(true);      // pages that are not modules (the glossary, ...): no Python
+const report = { browser: "", strictOriginPolicy: null, pages: {}, extraPages: {}, checker: null, home: null,
                  requests: [], errors: [], failures: [] };
 
 const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), "mvcalc-firefox-"));
@@ -101,6 +106,28 @@ try {
       for (const problem of problems) report.failures.push(slug + ": " + problem);
     } catch (error) {
       report.pages[slug] = { error: String(error) };
+      report.failures.push(slug + ": " + String(error));
+    }
+  }
+  for (const slug of extraSlugs) {
+    try {
+      await page.goto(root + "site/" + slug + "/index.html");
+      const result = await call(page, EXTRA_PAGE_CHECKS, {});
+      await resources();
+      if (!result.title.trim() || !(result.paragraphs > 3)) report.failures.push(slug + ": not readable " + JSON.stringify(result));
+      if (result.python) report.failures.push(slug + ": an extra page starts no Python");
+      let landed = null;
+      if (result.lessonLinks.length) {
+        const href = result.lessonLinks[result.lessonLinks.length - 1];
+        const anchor = href.split("#")[1];
+        await Promise.all([page.waitForNavigation(), page.click(`main a[href="${href}"]`)]);
+        landed = await page.evaluate((id) => location.hash === "#" + id && !!document.getElementById(id), anchor);
+        if (!landed) report.failures.push(slug + ": the link " + href + " did not land on its anchor");
+        await page.waitForFunction("document.documentElement.classList.contains('python-ready')", { timeout: TIMEOUT_MS });
+      }
+      report.extraPages[slug] = { title: result.title.trim(), lessonLinks: result.lessonLinks.length, landed };
+    } catch (error) {
+      report.extraPages[slug] = { error: String(error) };
       report.failures.push(slug + ": " + String(error));
     }
   }
