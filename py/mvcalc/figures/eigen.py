@@ -14,8 +14,8 @@ import math
 import numpy as np
 
 from .scene import Scene
-from .style import BLUE, GREY, INK, ORANGE, VERMILION, ticks_for_width, two_panels
-from .tangent import LABEL_BOX, fmt
+from .style import BLUE, GREY, INK, ORANGE, VERMILION, is_narrow, ticks_for_width, two_panels
+from .tangent import fmt
 
 LIMIT = 3.8                 # the left panel's half-width: |λ| <= |p + s|/2 + sqrt(((p - s)/2)² + q²) <= 3.5
 CURVATURE_LIMIT = 3.8
@@ -71,7 +71,7 @@ class EigenScene(Scene):
         left.set_xlim(-LIMIT, LIMIT)
         left.set_ylim(-LIMIT, LIMIT)
         left.set_aspect("equal")
-        left.set_title("directions u and their images Hu", fontsize=10)
+        left.set_title("directions u (black), images Hu (orange)", fontsize=9 if is_narrow(fig) else 10)
         t = np.linspace(0, 2 * math.pi, 200)
         left.plot(np.cos(t), np.sin(t), color=GREY, linewidth=1, label="|u| = 1")
         ticks_for_width(fig, left, wide=5, narrow=5)
@@ -82,8 +82,6 @@ class EigenScene(Scene):
         self.hu_line, = left.plot([], [], color=ORANGE, linewidth=2.2, animated=True)
         self.u_tip, = left.plot([], [], "o", color=INK, markersize=5, animated=True)
         self.hu_tip, = left.plot([], [], "o", color=ORANGE, markersize=5, animated=True)
-        self.label = left.text(0.03, 0.03, "", transform=left.transAxes, fontsize=9, color=INK, bbox=LABEL_BOX,
-                               animated=True)
         right.set_xlim(0, 180)
         right.set_ylim(-CURVATURE_LIMIT, CURVATURE_LIMIT)
         right.set_xlabel("angle of u (degrees)")
@@ -95,8 +93,8 @@ class EigenScene(Scene):
         self.level_lines = [right.axhline(0, color=colour, linestyle="--", linewidth=1.2, animated=True)
                             for colour in (VERMILION, BLUE)]
         self.marker, = right.plot([], [], "o", color=ORANGE, markersize=7, animated=True)
-        self.verdict = right.text(0.03, 0.97, "", transform=right.transAxes, va="top", fontsize=9, color=INK,
-                                  bbox=LABEL_BOX, animated=True)
+        self.verdict = right.text(0.5, 1.03, "", transform=right.transAxes, ha="center", va="bottom",
+                                  fontsize=8.5 if is_narrow(fig) else 9.5, color=INK, animated=True)
         self.apply()
 
     def matrix(self) -> tuple[float, float, float]:
@@ -123,14 +121,13 @@ class EigenScene(Scene):
         self.u_tip.set_data([ux], [uy])
         self.hu_line.set_data([0, hx], [0, hy])
         self.hu_tip.set_data([hx], [hy])
-        self.label.set_text(f"u (black), Hu (orange)\n$u^T H u$ = {fmt(self.curvature(), 2)}")
         self.curve.set_data(self.angles, curvature(p, q, s, np.radians(self.angles)))
         for line, level in zip(self.level_lines, (low, high)):
             line.set_ydata([level, level])
         self.marker.set_data([float(self.params["angle"]) % 180], [self.curvature()])
         self.verdict.set_text(f"$\\lambda_1$ = {fmt(low, 2)}, $\\lambda_2$ = {fmt(high, 2)}: {definiteness(low, high)}")
         self.animated = [self.ellipse, *self.eigen_lines, self.u_line, self.hu_line, self.u_tip, self.hu_tip,
-                         self.label, self.curve, *self.level_lines, self.marker, self.verdict]
+                         self.curve, *self.level_lines, self.marker, self.verdict]
         return False
 
     def curvature(self) -> float:

@@ -17,7 +17,7 @@ from matplotlib.collections import LineCollection
 from ..fitting import LINE_SIGMA, LINE_X, LINE_Y, best_line, chi2_line, fmt
 from .regression import C_RANGE, M_RANGE, clamp
 from .scene import Scene
-from .style import BLUE, GREY, INK, ORANGE, VERMILION, ticks_for_width, two_panels
+from .style import BLUE, GREY, ORANGE, VERMILION, is_narrow, ticks_for_width, two_panels
 
 BELL_WIDTH = 0.8             # how far (in x) a bell's peak reaches to the right of its point
 BAR_FLOOR = -9.5             # the right panel's lowest log density shown
@@ -50,7 +50,7 @@ class LikelihoodScene(Scene):
         ax.set_ylim(-1, 15)
         ax.set_xlabel("x")
         ax.set_ylabel("y")
-        ax.set_title("the line, and a bell of width σ at each x", fontsize=10)
+        ax.set_title("a bell of width σ about the line", fontsize=9 if is_narrow(fig) else 10)
         ticks_for_width(fig, ax, wide=6, narrow=5)
         self.line, = ax.plot([], [], color=ORANGE, linewidth=2, animated=True)
         self.bells, = ax.plot([], [], color=GREY, linewidth=1, animated=True)
@@ -62,7 +62,7 @@ class LikelihoodScene(Scene):
         bars.set_xlabel("measurement i")
         bars.set_ylabel(r"$-(r_i/\sigma)^2/2$")
         bars.set_xticks(range(1, len(self.x) + 1, 1 if len(self.x) <= 10 else 2))
-        bars.set_title("each one's log density: they add up to −χ²/2", fontsize=10)
+        bars.set_title("log densities: together, −χ²/2", fontsize=9 if is_narrow(fig) else 10)
         self.bars = LineCollection([], colors=VERMILION, linewidths=7 if fig.get_figwidth() > 4.6 else 5,
                                    animated=True)
         bars.add_collection(self.bars)
@@ -118,7 +118,7 @@ class LikelihoodScene(Scene):
                 f"{fmt(float(np.max(np.abs(z))), 2)} widths from the centre of its bell; the furthest is at x = "
                 f"{fmt(self.x[worst], 0)}. Right: each measurement's log density, −(r/σ)²/2, as a bar; the bars add "
                 f"up to {fmt(float(np.sum(-z ** 2 / 2)), 2)}, which is −χ²/2 with χ² = {fmt(self.chi2(), 2)}. The "
-                f"likelihood of this line is {fmt(self.relative_likelihood(), 3)} times that of the least-squares "
+                f"likelihood of this line is {self.relative_likelihood():.3g} times that of the least-squares "
                 f"line y = {fmt(bm, 3)} x + {fmt(bc, 3)}, the most likely one.")
 
     def readouts(self) -> dict[str, str]:

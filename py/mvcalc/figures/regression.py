@@ -13,7 +13,7 @@ import numpy as np
 from ..fitting import (LINE_SIGMA, LINE_X, LINE_Y, best_line, chi2_line, chi2_line_gradient,
                        chi2_line_grid, fmt)
 from .scene import Scene
-from .style import BLUE, GREY, INK, ORANGE, VERMILION, is_narrow, ticks_for_width, two_panels
+from .style import BLUE, GREY, INK, ORANGE, VERMILION, ticks_for_width, two_panels
 
 M_RANGE = (0.0, 2.0)
 C_RANGE = (-4.0, 7.0)
