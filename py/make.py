@@ -10,7 +10,6 @@
 from __future__ import annotations
 
 import argparse
-import hashlib
 import os
 import shutil
 import subprocess
@@ -22,9 +21,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from sitebuild.paths import DIST, ROOT  # noqa: E402
 from sitebuild.runtime import BuildError  # noqa: E402
+from sitebuild.venv import venv_python  # noqa: E402
 
-VENV = ROOT / ".venv"
-REQUIREMENTS = ROOT / "requirements-dev.txt"
 BROWSERS = {"chromium": Path("/usr/bin/chromium"), "firefox-esr": Path("/usr/bin/firefox-esr")}
 
 
@@ -52,21 +50,6 @@ def serve(args) -> None:
             server.thread.join()
         except KeyboardInterrupt:
             print("stopped")
-
-
-def venv_python() -> Path:
-    """The test environment: a venv with the browser's package versions, made or refreshed."""
-    python = VENV / "bin" / "python"
-    stamp = VENV / ".requirements.sha256"
-    wanted = hashlib.sha256(REQUIREMENTS.read_bytes()).hexdigest()
-    if python.exists() and stamp.exists() and stamp.read_text() == wanted:
-        return python
-    print("test environment: installing requirements-dev.txt into .venv", flush=True)
-    if not python.exists():
-        subprocess.run([sys.executable, "-m", "venv", str(VENV)], check=True)
-    subprocess.run([str(python), "-m", "pip", "install", "--quiet", "-r", str(REQUIREMENTS)], check=True)
-    stamp.write_text(wanted)
-    return python
 
 
 def ensure_browsers() -> None:

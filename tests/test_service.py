@@ -1,97 +1,74 @@
-"""The checker worker's service, in CPython: every set of every module, as the page asks."""
+"""The background worker's service, in CPython: learner code and labs, as the page asks."""
 from __future__ import annotations
 
 import json
-
-import pytest
+import subprocess
+import sys
+from pathlib import Path
 
 from mvcalc import service
-from mvcalc.course import MODULES
+from mvcalc.course import question
 
-SETS = [(m.slug, s.slug, s.size) for m in MODULES for s in m.exercise_sets]
-VARIANTS = 2   # the first two variants of every question
-
-
-def cases():
-    for module, set_slug, size in SETS:
-        for seed in range(size * VARIANTS):
-            yield pytest.param(module, set_slug, seed, id=f"{set_slug}-{seed}")
+M2, FD = "m2-multivariate-calculus", "finite-differences"
 
 
-@pytest.mark.parametrize("module,set_slug,seed", cases())
-def test_view_is_json_and_shows_no_answer_key(module, set_slug, seed):
-    view = json.loads(json.dumps(service.question_view(module, set_slug, seed), allow_nan=False))
-    question = service.question(module, set_slug, seed)
-    assert view["kind"] == question.kind and view["seed"] == seed
-    assert view["prompt"] and view["hints"] and view["worked"]
-    assert "solution" not in view and "misconceptions" not in view
-    if view["kind"] in ("choice", "multi"):
-        assert [c["key"] for c in view["choices"]] == question.keys
-        for choice in view["choices"]:
-            assert "value" not in choice, "a graph choice must not carry its formula"
-            assert choice.get("tex") or choice.get("plot")
-    if view["kind"] == "code":
-        assert view["entry"] and view["starter"]
+def ask(kind: str, payload: dict) -> dict:
+    return json.loads(service.handle(kind, json.dumps(payload)))
 
 
-@pytest.mark.parametrize("module,set_slug,seed", cases())
-def test_the_solution_is_marked_correct(module, set_slug, seed):
-    solution = service.question(module, set_slug, seed).solution
-    verdict = service.check_answer(module, set_slug, seed, solution)
-    assert verdict == json.loads(json.dumps(verdict))
-    assert verdict["correct"] and verdict["valid"], verdict
+def code_check(seed: int, answer: str, set_slug: str = FD, module: str = M2) -> dict:
+    q = question(module, set_slug, seed)
+    return ask("check", {"module": module, "set": set_slug, "template": q.template, "seed": seed, "answer": answer})
 
 
-def test_every_module_with_sets_is_served():
-    assert {m for m, _, _ in SETS} >= {"m1-what-is-calculus", "m2-multivariate-calculus"}
+def test_every_code_question_marks_its_solution_correct_in_the_worker():
+    from mvcalc.course import MODULES
+    seen = 0
+    for module in MODULES:
+        for exercise_set in module.exercise_sets:
+            for seed in range(exercise_set.size * 2):
+                q = exercise_set.generate(seed)
+                if q.kind == "code":
+                    reply = code_check(seed, q.solution, exercise_set.slug, module.slug)
+                    assert reply["result"]["correct"], (exercise_set.slug, seed, reply)
+                    seen += 1
+    assert seen >= 10
 
 
-def test_a_known_slip_gets_its_sentence():
-    question = service.question("m1-what-is-calculus", "differentiate", 0)
-    slip = question.misconceptions[0]
-    verdict = service.check_answer("m1-what-is-calculus", "differentiate", 0, slip.answer)
-    assert verdict["valid"] and not verdict["correct"]
-    assert verdict["feedback"] == slip.feedback
-
-
-def test_unreadable_input_is_invalid_not_wrong():
-    verdict = service.check_answer("m1-what-is-calculus", "differentiate", 0, "3x^^2 +")
-    assert not verdict["valid"] and not verdict["correct"] and verdict["feedback"]
+def test_a_known_slip_in_code_gets_its_sentence():
+    q = question(M2, FD, 0)
+    slip = q.misconceptions[0]
+    result = code_check(0, slip.answer)["result"]
+    assert result["valid"] and not result["correct"] and result["feedback"] == slip.feedback
 
 
 def test_a_runaway_function_is_stopped_with_words():
-    module, set_slug = "m2-multivariate-calculus", "finite-differences"
-    entry = service.question(module, set_slug, 0).entry
-    verdict = service.check_answer(module, set_slug, 0, f"def {entry}(f, x, h):\n    while True:\n        pass\n")
-    assert not verdict["correct"] and verdict["feedback"]
-
-
-def test_graph_plots_are_points_with_a_text_alternative():
-    view = service.question_view("m1-what-is-calculus", "matching-functions", 0)
-    plots = [c["plot"] for c in view["choices"] if c.get("plot")] or [view["figure"]]
-    for plot in plots:
-        assert len(plot["x"]) == len(plot["y"]) == service.PLOT_POINTS
-        assert plot["y_range"][0] < plot["y_range"][1]
-        assert "crosses" in plot["alt"] and "x from" in plot["alt"]
-
-
-def test_describe_curve_reads_shape_not_formula():
-    xs = [-2 + i * 0.01 for i in range(401)]
-    ys = [x * x - 1 for x in xs]
-    text = service.describe_curve(xs, ys, (-2, 4), "(b)")
-    assert text.startswith("Graph (b)") and "x ≈ -1, 1" in text and "lowest y = -1" in text
-    broken = service.describe_curve(xs, [None if abs(x) < 0.05 else 1 / x for x in xs], (-5, 5))
-    assert "undefined" in broken
+    entry = question(M2, FD, 0).entry
+    result = code_check(0, f"def {entry}(f, x, h):\n    while True:\n        pass\n")["result"]
+    assert not result["correct"] and result["feedback"]
 
 
 def test_handle_speaks_json_and_reports_errors_as_data():
-    reply = json.loads(service.handle("view", json.dumps(
-        {"module": "m1-what-is-calculus", "set": "differentiate", "seed": 1})))
-    assert reply["result"]["kind"] == "expression"
-    reply = json.loads(service.handle("check", json.dumps(
-        {"module": "m1-what-is-calculus", "set": "nope", "seed": 1, "answer": "x"})))
-    assert "no exercise set" in reply["error"]
+    assert ask("ping", {}) == {"result": {"pong": True}}
+    reply = ask("check", {"module": M2, "set": FD, "template": "power_rule", "seed": 1, "answer": "x"})
+    assert "not a code question's template" in reply["error"]
+    assert "error" in ask("view", {"module": M2, "set": FD, "seed": 0}), "questions are the page's, not the worker's"
     assert "error" in json.loads(service.handle("bogus", "{}"))
+
+
+def test_the_worker_never_needs_sympy():
+    py = Path(service.__file__).resolve().parents[1]
+    script = (f"import sys, json; sys.modules['sympy'] = None; sys.path.insert(0, {str(py)!r})\n"
+              "from mvcalc import service\n"
+              "service.warm_up()\n"
+              "from mvcalc.course import MODULES\n"
+              "q = {'module': 'm2-multivariate-calculus', 'set': 'finite-differences',"
+              " 'template': 'forward_difference', 'seed': 0,"
+              " 'answer': 'def forward_difference(f, x, h):\\n    return (f(x + h) - f(x)) / h\\n'}\n"
+              "print(json.loads(service.handle('check', json.dumps(q)))['result']['correct'])\n")
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "True"
 
 
 def test_service_imports_no_browser_module():
@@ -105,19 +82,17 @@ def test_service_imports_no_browser_module():
 # --- labs: the worker's "lab" request -------------------------------------------------------
 
 def test_an_unknown_lab_is_refused_in_words():
-    reply = json.loads(service.handle("lab", json.dumps({"lab": "no-such-lab", "payload": {}})))
+    reply = ask("lab", {"lab": "no-such-lab", "payload": {}})
     assert "no-such-lab" in reply["error"] and "result" not in reply
 
 
 def test_a_listed_lab_answers_through_the_service(monkeypatch, tmp_path):
-    import sys
-
     from mvcalc import labs
     (tmp_path / "lab_for_test.py").write_text("def handle(payload):\n    return {'twice': 2 * payload['x']}\n")
     monkeypatch.syspath_prepend(str(tmp_path))
     monkeypatch.setitem(labs.LABS, "doubler", ("lab_for_test", ("scipy",)))
     try:
-        reply = json.loads(service.handle("lab", json.dumps({"lab": "doubler", "payload": {"x": 21}})))
+        reply = ask("lab", {"lab": "doubler", "payload": {"x": 21}})
         assert reply == {"result": {"twice": 42}}
         assert labs.packages("doubler") == ["scipy"]
     finally:
@@ -130,4 +105,14 @@ def test_every_listed_lab_exists_and_names_vendored_packages():
     from mvcalc import labs
     for name, (module, packages) in labs.LABS.items():
         assert callable(importlib.import_module(module).handle), name
-        assert set(packages) <= {"scipy", "sympy", "numpy"}, name
+        assert set(packages) <= {"scipy", "numpy"}, name
+
+
+def test_the_page_answers_only_light_lab_requests_itself():
+    from mvcalc import labs
+    assert labs.in_page("backprop", {"action": "start", "seed": 3})
+    assert not labs.in_page("backprop", {"action": "check", "code": "..."})
+    assert not labs.in_page("descent", {"action": "start"})
+    for name, actions in labs.IN_PAGE.items():
+        assert not set(labs.packages(name)), "an in-page action needs no extra package"
+        assert "check" not in actions and "train" not in actions, "learner code runs in the worker"

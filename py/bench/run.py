@@ -11,13 +11,25 @@ What is measured (all in ms from the page's navigation start, medians over the r
   code is unpacked. interactive_ms: every figure is mounted and live (``mvcalc:python-ready``).
 - first_plot_ms: the first Python-drawn figure is on its canvas (live_figure.py's mark
   ``mvcalc:first-plot``, set once, after the first putImageData).
+- first_question_ms: the page's first question is on screen and can be marked (exercises.py's
+  mark ``mvcalc:first-question``: the page marks answers itself, so a question shown is a
+  question that can be checked). first_verdict_ms: an answer given the moment that question
+  appears (typed "1", or the first option chosen, then Check, by the benchmark's init script)
+  has its feedback on screen.
+- labs: each page's labs, asked for (through the page's own mvcalcChecker) the moment the page
+  is interactive, one after the other: lab_first_ms from that request to the first lab's result
+  (the worker that runs learner code and labs starts then, with the packages that lab needs),
+  lab_after_ready_ms from the worker being ready (``mvcalc:checker-ready``) to that result, and
+  each lab's own time under "labs".
+- memory_mb: the browser's memory once the first question is shown and the page has settled
+  (2 s): PSS summed over every process of that browser (from /proc/<pid>/smaps_rollup), so
+  shared pages are counted once. The floor's is taken after its figure, the same way.
 - slider_*: from a slider's ``input`` event (a real mouse drag, one move per 16 ms) to the
   end of the redraw that shows it (the RGBA buffer put on the canvas); per redraw, the
   earliest input it consumed. Every figure's first range slider is dragged (all in the JSON,
   "figures"); ``line`` reports #secant-h where a page has it, else the first figure without
   contours; ``contour``: the first figure with a contour set (n/a while no page has one).
-- check_*: from a Check click to the feedback, with sympy loaded (n/a while no page has
-  exercise widgets).
+- check_*: from a Check click to the feedback (a maths answer, marked in the page).
 - longest_task_ms: the longest main-thread task ("longtask" entries) that started after
   ``mvcalc:python-ready``, while the benchmark drags sliders and checks answers.
 - floor_ms: a bare page with the same vendored Pyodide, as shipped by its authors (stock
@@ -60,6 +72,11 @@ FLOOR_PYODIDE = "site/vendor/pyodide-stock"   # stock Pyodide for the floor page
 BUDGETS = [  # (name, metric, limit, how the limit is given)
     ("readable <= 1000 ms cold, every page", "readable_ms", 1000, "ms"),
     ("first plot <= 1.15 x floor, cold", "first_plot_ms", 1.15, "floor"),
+    ("first question <= 1.2 x the page's first plot, cold", "first_question_ms", 1.2, "page"),
+    ("first verdict <= 1.2 x the page's first plot + 150 ms, cold", "first_verdict_ms", 1.2, "page+150"),
+    ("memory <= 1.2 x floor, cold, questions shown", "memory_mb", 1.2, "floor-memory"),
+    ("first lab result <= 1.5 x the page's first plot, from its request", "lab_first_ms", 1.5, "page"),
+    ("first lab result <= 2000 ms after the worker is ready", "lab_after_ready_ms", 2000, "ms"),
     ("slider p95 <= 16 ms (line)", "slider_line_p95_ms", 16, "ms"),
     ("slider p95 <= 80 ms (contour)", "slider_contour_p95_ms", 80, "ms"),
     ("check p95 <= 150 ms", "check_p95_ms", 150, "ms"),
@@ -84,6 +101,31 @@ INIT_SCRIPT = r"""
   document.addEventListener("input", (e) => {
     perf.inputs.push({ id: e.target && e.target.id || "", t: performance.now() });
   }, true);
+  // The first verdict: answer the page's first question the moment it can be answered.
+  const answerFirst = () => {
+    for (const box of document.querySelectorAll(".exercise-set .ex-question")) {
+      const check = box.querySelector(".ex-check");
+      if (!check || check.getAttribute("aria-disabled") === "true") continue;
+      const text = box.querySelector("input.ex-input");
+      const option = box.querySelector("input[type=radio], input[type=checkbox]");
+      if (!text && !option) continue;
+      if (text) { text.value = "1"; text.dispatchEvent(new Event("input", { bubbles: true })); }
+      else option.click();
+      const feedback = box.querySelector(".ex-feedback");
+      const observer = new MutationObserver(() => {
+        if (/(correct|wrong|invalid|stopped)/.test(feedback.className)) {
+          observer.disconnect();
+          performance.mark("bench:first-verdict");
+        }
+      });
+      observer.observe(feedback, { attributes: true, attributeFilter: ["class"] });
+      check.click();
+      return true;
+    }
+    return false;
+  };
+  const poll = () => { if (!answerFirst()) requestAnimationFrame(poll); };
+  if (location.pathname.indexOf("/site/") >= 0) requestAnimationFrame(poll);
 })();
 """
 
@@ -93,6 +135,7 @@ MARKS_JS = """() => {
   return {
     readable: at('mvcalc:readable'), pythonStart: at('mvcalc:python-start'),
     firstPlot: at('mvcalc:first-plot'), ready: at('mvcalc:python-ready'),
+    firstQuestion: at('mvcalc:first-question'), firstVerdict: at('bench:first-verdict'),
     floor: at('floor:first-plot'), floorPyodide: at('floor:pyodide'), floorPackages: at('floor:packages'),
     dcl: nav ? nav.domContentLoadedEventEnd : null,
     failed: document.documentElement.classList.contains('python-failed'),
@@ -112,6 +155,46 @@ def percentile(values: list[float], q: float) -> float | None:
 def median(values: list) -> float | None:
     values = [v for v in values if v is not None]
     return statistics.median(values) if values else None
+
+
+def browser_memory_mb(profile: Path) -> float | None:
+    """PSS of every process of the Chromium whose profile is ``profile`` (the browser process,
+    found by its --user-data-dir, and all its descendants), in MB; None where /proc is missing."""
+    proc = Path("/proc")
+    if not proc.is_dir():
+        return None
+    parents: dict[int, int] = {}
+    root = None
+    for entry in proc.iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+            cmdline = (entry / "cmdline").read_bytes().split(b"\0")
+        except OSError:
+            continue
+        parents[int(entry.name)] = int(stat.rsplit(")", 1)[1].split()[1])
+        if any(arg == f"--user-data-dir={profile}".encode() for arg in cmdline):
+            if root is None or int(entry.name) < root:
+                root = int(entry.name)
+    if root is None:
+        return None
+    family, grew = {root}, True
+    while grew:
+        grew = False
+        for pid, ppid in parents.items():
+            if ppid in family and pid not in family:
+                family.add(pid)
+                grew = True
+    total_kb = 0
+    for pid in family:
+        try:
+            for line in (proc / str(pid) / "smaps_rollup").read_text().splitlines():
+                if line.startswith("Pss:"):
+                    total_kb += int(line.split()[1])
+        except OSError:
+            continue
+    return total_kb / 1024
 
 
 # --- the pages ---------------------------------------------------------------------------
@@ -259,16 +342,11 @@ def longtasks(page) -> list:
 
 CHECK_JS = """async ([answer, attempts]) => {
   // The exercise widget (mvcalc/web/exercises.py): a text answer, .ex-check, .ex-feedback
-  // whose class ends in correct | wrong | invalid | stopped once the checker has answered.
+  // whose class ends in correct | wrong | invalid | stopped once the answer is marked.
   const sleep = (ms) => new Promise(r => setTimeout(r, ms));
   const sets = Array.from(document.querySelectorAll('.exercise-set'));
-  if (!sets.length || !window.mvcalcChecker) return null;
+  if (!sets.length) return null;
   const started = performance.now();
-  while (mvcalcChecker.state !== 'ready') {          // questions come from the checker
-    if (mvcalcChecker.state === 'failed' || performance.now() - started > 180000) return { error: 'checker ' + mvcalcChecker.state };
-    if (mvcalcChecker.state === 'idle') mvcalcChecker.start();
-    await sleep(200);
-  }
   const typed = () => { for (const set of sets) { const i = set.querySelector('input[type=text]'); if (i) return i; } return null; };
   let input = null;
   while (!(input = typed()) && performance.now() - started < 190000) {
@@ -289,12 +367,10 @@ CHECK_JS = """async ([answer, attempts]) => {
     input.value = answer + (i % 2 ? ' + 0*x' : '');
     input.dispatchEvent(new Event('input', { bubbles: true }));
     await sleep(50);
+    feedback.className = 'ex-feedback';             // marking may finish in the click's own task
     const done = new Promise((resolve) => {
-      let checking = false;
       const observer = new MutationObserver(() => {
-        const cls = feedback.className;
-        if (/info/.test(cls)) checking = true;
-        else if (checking && final.test(cls)) { observer.disconnect(); resolve(performance.now()); }
+        if (final.test(feedback.className)) { observer.disconnect(); resolve(performance.now()); }
       });
       observer.observe(feedback, { attributes: true, attributeFilter: ['class'] });
       setTimeout(() => { observer.disconnect(); resolve(null); }, 20000);
@@ -302,7 +378,7 @@ CHECK_JS = """async ([answer, attempts]) => {
     const t0 = performance.now();
     button.click();
     const t1 = await done;
-    if (t1 !== null && i > 0) times.push(t1 - t0);     // the first one warms the checker up
+    if (t1 !== null && i > 0) times.push(t1 - t0);     // the first one warms the caches up
     await sleep(100);
   }
   return { times: times };
@@ -330,6 +406,45 @@ def longest_task(page) -> float | None:
 
 # --- one run ---------------------------------------------------------------------------
 
+SETTLE_MS = 2000     # before memory is read: the page's last tasks (the other sets) have run
+
+
+def lab_requests() -> dict[str, list[tuple[str, dict]]]:
+    """Each module page's labs, in page order, with an answer a learner could send (the
+    reference solutions), as (lab name, payload)."""
+    from mvcalc.labs import backprop, heights
+    return {
+        "m3-chain-rule-and-neural-networks": [("backprop", {"action": "check", "code": backprop.REFERENCE})],
+        "m5-optimisation": [("lagrange", {"problem": "x2y-circle"})],
+        "m6-regression": [("heights", {"action": "check", "source": heights.REFERENCE, "seed": 0}),
+                          ("curve_fit", {"data": "decay", "p0": [1.0, 1.0]})],
+    }
+
+
+LAB_JS = """async ([name, payload, packages]) => {
+  const t0 = performance.now();
+  const reply = JSON.parse(await mvcalcChecker.request('lab', JSON.stringify({lab: name, payload: payload}), 120000, packages));
+  const ready = performance.getEntriesByName('mvcalc:checker-ready');
+  return { start: t0, end: performance.now(), ready: ready.length ? ready[ready.length - 1].startTime : null,
+           error: reply.error || null };
+}"""
+
+
+def run_labs(page, name: str) -> dict:
+    from mvcalc.labs import packages
+    runs = []
+    for lab, payload in lab_requests().get(name, []):
+        runs.append(dict(page.evaluate(LAB_JS, [lab, payload, ",".join(packages(lab))]), lab=lab))
+    if not runs:
+        return {}
+    first = runs[0]
+    if any(r["error"] for r in runs):
+        raise RuntimeError(f"{name}: a lab failed: {[r['error'] for r in runs if r['error']]}")
+    return {"lab_first_ms": first["end"] - first["start"],
+            "lab_after_ready_ms": first["end"] - first["ready"] if first["ready"] is not None else None,
+            "labs": {r["lab"]: round(r["end"] - r["start"]) for r in runs}}
+
+
 def measure_page(playwright, base: str, path: str, args, work: Path) -> dict:
     profile = Path(tempfile.mkdtemp(prefix="profile-", dir=work))
     context = playwright.chromium.launch_persistent_context(
@@ -344,14 +459,24 @@ def measure_page(playwright, base: str, path: str, args, work: Path) -> dict:
             if python:
                 page.wait_for_function("performance.getEntriesByName('mvcalc:first-plot').length > 0",
                                        timeout=30_000, polling=50)
+                if page.locator(".exercise-set").count():
+                    page.wait_for_function("performance.getEntriesByName('bench:first-verdict').length > 0",
+                                           timeout=60_000, polling=50)
                 marks = page.evaluate(MARKS_JS)
+            memory = None
+            if mode == "cold" and (python or path.endswith(FLOOR_PAGE) or path == "index.html"):
+                page.wait_for_timeout(SETTLE_MS)
+                memory = browser_memory_mb(profile)
             entry = {
                 "readable_ms": marks["readable"] if marks["readable"] is not None else marks["dcl"],
                 "python_ready_ms": marks["pythonStart"], "interactive_ms": marks["ready"],
                 "first_plot_ms": marks["firstPlot"], "floor_ms": marks["floor"],
+                "first_question_ms": marks["firstQuestion"], "first_verdict_ms": marks["firstVerdict"],
+                "memory_mb": memory,
                 "floor_pyodide_ms": marks["floorPyodide"], "floor_packages_ms": marks["floorPackages"],
             }
             if mode == "cold" and python:
+                entry.update(run_labs(page, page_name(path)))
                 entry["sliders"] = sliders(page, args.moves)
                 entry["check"] = check_answers(page, args.checks)
                 entry["longest_task_ms"] = longest_task(page)
@@ -419,21 +544,39 @@ def site_size(root: Path) -> dict:
 
 
 def budgets(summary: dict) -> list[dict]:
-    floor = (summary.get("floor") or {}).get("cold", {}).get("first_plot_ms")
-    modules = {p: m for p, m in summary.items() if p not in ("floor",)}
+    """Each budget's verdict over the pages. Limits relative to a page's own first plot are
+    judged page by page, so "worst" is the page furthest over (or nearest to) its own limit."""
+    floor_cold = (summary.get("floor") or {}).get("cold", {})
+    floor = floor_cold.get("first_plot_ms")
+    pages = {p: m for p, m in summary.items() if p != "floor"}
     out = []
     for name, metric, limit, kind in BUDGETS:
         mode = "warm" if kind == "floor-warm" else "cold"
-        values = {p: m.get(mode, {}).get(metric) for p, m in modules.items()}
-        values = {p: v for p, v in values.items() if v is not None}
-        bound = limit if kind == "ms" else (limit * floor if floor else None)
-        if not values or bound is None:
-            out.append({"budget": name, "status": "n/a", "worst": None, "limit_ms": bound})
+        bounds: dict[str, float] = {}
+        values: dict[str, float] = {}
+        for page, m in pages.items():
+            value = m.get(mode, {}).get(metric)
+            if value is None:
+                continue
+            if kind == "ms":
+                bound = limit
+            elif kind in ("floor", "floor-warm"):
+                bound = limit * floor if floor else None
+            elif kind == "floor-memory":
+                bound = limit * floor_cold["memory_mb"] if floor_cold.get("memory_mb") else None
+            else:                                   # relative to the page's own first plot
+                first_plot = m.get("cold", {}).get("first_plot_ms")
+                bound = limit * first_plot + (150 if kind == "page+150" else 0) if first_plot else None
+            if bound is not None:
+                bounds[page], values[page] = bound, value
+        if not values:
+            out.append({"budget": name, "status": "n/a", "worst": None, "limit_ms": None})
             continue
-        worst_page = max(values, key=values.get)
+        worst_page = max(values, key=lambda p: values[p] / bounds[p])
         worst = values[worst_page]
-        out.append({"budget": name, "status": "PASS" if worst <= bound else "FAIL",
-                    "worst": worst, "worst_page": worst_page, "limit_ms": bound})
+        unit = "MB" if kind == "floor-memory" else "ms"
+        out.append({"budget": name, "status": "PASS" if all(values[p] <= bounds[p] for p in values) else "FAIL",
+                    "worst": worst, "worst_page": worst_page, "limit_ms": bounds[worst_page], "unit": unit})
     return out
 
 
@@ -442,8 +585,10 @@ def report(summary: dict, size: dict, checks: list[dict], bytes_: dict) -> str:
     floor = floor_cold.get("first_plot_ms")
     lines = [f"floor (bare Pyodide + numpy + matplotlib + one figure): cold {fmt(floor)} ms "
              f"(loadPyodide {fmt(floor_cold.get('floor_pyodide_ms'))}, packages {fmt(floor_cold.get('floor_packages_ms'))}); "
-             f"warm {fmt((summary.get('floor') or {}).get('warm', {}).get('first_plot_ms'))} ms", ""]
+             f"warm {fmt((summary.get('floor') or {}).get('warm', {}).get('first_plot_ms'))} ms; "
+             f"memory {fmt(floor_cold.get('memory_mb'))} MB", ""]
     head = (f"{'page':<34}{'mode':<6}{'readable':>10}{'py ready':>17}{'first plot':>17}{'interactive':>13}"
+            f"{'1st question':>20}{'1st verdict':>20}{'memory':>15}"
             f"{'line p50/p95':>15}{'contour p50/p95':>17}{'check p95':>11}{'long task':>11}")
     lines += [head, "-" * len(head)]
     for page, modes in summary.items():
@@ -457,10 +602,16 @@ def report(summary: dict, size: dict, checks: list[dict], bytes_: dict) -> str:
             lt = fmt(m.get("longest_task_ms")) if mode == "cold" and page != "home" else ""
             if page == "home":
                 sl = sc = ck = ""
+            plot = m.get("first_plot_ms")
+            fq = fmt(m.get("first_question_ms")) + ratio(m.get("first_question_ms"), plot) if page != "home" else ""
+            fv = fmt(m.get("first_verdict_ms")) + ratio(m.get("first_verdict_ms"), plot) if page != "home" else ""
+            mem = (fmt(m.get("memory_mb")) + " MB" + ratio(m.get("memory_mb"), floor_cold.get("memory_mb"))
+                   if mode == "cold" and m.get("memory_mb") is not None else "")
             lines.append(f"{page:<34}{mode:<6}{fmt(m.get('readable_ms')):>10}"
                          f"{fmt(m.get('python_ready_ms')) + ratio(m.get('python_ready_ms'), floor):>17}"
                          f"{fmt(m.get('first_plot_ms')) + ratio(m.get('first_plot_ms'), floor):>17}"
-                         f"{fmt(m.get('interactive_ms')):>13}{sl:>15}{sc:>17}{ck:>11}{lt:>11}")
+                         f"{fmt(m.get('interactive_ms')):>13}{fq:>20}{fv:>20}{mem:>15}"
+                         f"{sl:>15}{sc:>17}{ck:>11}{lt:>11}")
     lines.append("")
     for page, value in bytes_.items():
         lines.append(f"downloaded by a cold visit of {page}: {value['bytes'] / 1e6:.1f} MB "
@@ -469,8 +620,9 @@ def report(summary: dict, size: dict, checks: list[dict], bytes_: dict) -> str:
                  ", ".join(f"{i['path'].split('/')[-1]} {i['bytes'] / 1e6:.1f} MB" for i in size["largest"][:6]))
     lines.append("")
     for check in checks:
-        extra = f" (worst: {check['worst_page']} {fmt(check['worst'])} ms" if check["worst"] is not None else ""
-        extra += f", limit {fmt(check['limit_ms'])} ms)" if check["worst"] is not None else ""
+        unit = check.get("unit", "ms")
+        extra = f" (worst: {check['worst_page']} {fmt(check['worst'])} {unit}" if check["worst"] is not None else ""
+        extra += f", limit {fmt(check['limit_ms'])} {unit})" if check["worst"] is not None else ""
         lines.append(f"{check['status']:<5} {check['budget']}{extra}")
     return "\n".join(lines)
 

@@ -75,6 +75,7 @@ MODULES: tuple[Module, ...] = (
                  "m4.matching_approximations"),
             _set("applying-taylor", "Applying the Taylor series", "m4.applying_taylor"),
             _set("special-cases", "Taylor series special cases", "m4.special_cases"),
+            _set("linearisation", "Linearisation and its error", "m4.linearisation"),
             _set("taylor-2d", "2D Taylor series", "m4.taylor_2d"),
             _set("taylor-assessment", "Taylor assessment", "m4.taylor_assessment"),
         ),
@@ -108,3 +109,9 @@ def module(slug: str) -> Module:
         if m.slug == slug:
             return m
     raise KeyError(f"no module {slug!r}")
+
+
+def question(module_slug: str, set_slug: str, seed: int):
+    """Question ``seed`` of a set, exactly as the build puts it in the question bank (for tests
+    and tools: it runs the templates, so it needs sympy; pages read the bank instead)."""
+    return module(module_slug).exercise_set(set_slug).generate(seed)

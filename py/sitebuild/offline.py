@@ -6,8 +6,9 @@ load anything as they do over HTTP (facts in ../shared/STACK.md). The built site
 carries a second copy of each runtime file in ``dist/site/offline/``:
 
 - ``<file name>.js`` for each asset (the wasm, the standard library, the lock, every
-  wheel, ``py/mvcalc.zip``, ``pyodide.asm.js``/``pyodide.js`` and the checker worker,
-  the last three for the worker): ``mvcalcOffline.add("<file name>", "<base64>");``
+  wheel, ``py/mvcalc.zip``, the question bank's files, ``pyodide.asm.js``/``pyodide.js``
+  and the checker worker, the last three for the worker):
+  ``mvcalcOffline.add("<file name>", "<base64>");``
 - ``pyscript-core.js``: PyScript's ``core.js`` and its chunks bundled by esbuild into
   ONE ES module, carried as a string: ``mvcalcOffline.module("<source>");``
 
@@ -100,6 +101,8 @@ def write_offline(site: Path, config: dict) -> dict:
         sources[Path(source).name] = site / source
     for worker in sorted((site / "site/assets").glob("*-worker.js")):
         sources[worker.name] = worker
+    for questions in sorted((site / "py/bank").glob("*.json")):     # the question bank (fetched by name)
+        sources[questions.name] = questions
 
     startup = set(CORE_FILES)
     startup |= {lock["packages"][name]["file_name"] for name in closure(lock, config["packages"])}

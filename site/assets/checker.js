@@ -1,15 +1,17 @@
-/* The page's side of the background answer checker (a classic script).
+/* The page's side of the background worker that runs learner code and labs (a classic script).
  *
- *   window.mvcalcChecker.request(kind, payloadJSON, timeoutMs) -> Promise<replyJSON>
+ *   window.mvcalcChecker.request(kind, payloadJSON, timeoutMs, packages) -> Promise<replyJSON>
  *
- * Requests go to the checker worker one at a time, in order; each has a time limit
- * from the moment it is sent. Past it, the worker is terminated, a fresh one is
- * started, and the request is answered with a friendly "stopped" reply, so the page
- * never freezes and the next request still works. While the worker starts, requests
- * wait in the queue.
+ * The page's own Python shows the questions and marks maths answers; only learner code (which
+ * may loop for ever) and labs (some load scipy) come here. The worker is started by the first
+ * request, never at page load, so a learner who runs no code never pays for a second Python.
  *
- * The worker starts after the page's Python is ready (the loader's
- * "mvcalc:python-ready" event), so it is never on the path to the first figure.
+ * Requests go to the worker one at a time, in order; each has a time limit from the moment it
+ * is sent, the worker's start included. Past it, the worker is terminated and the request is
+ * answered with a friendly "stopped" reply; the next request starts a fresh worker. A worker
+ * that fails to start, throws, or reports a fatal error is replaced the same way, with a
+ * sentence saying so; after MAX_FAILED_STARTS failed starts in a row the page stops trying and
+ * says why.
  */
 (function () {
   "use strict";
@@ -17,11 +19,13 @@
   var script = document.currentScript;
   var siteRoot = new URL("../../", script.src).href;
   var BOOT_LIMIT_MS = 180000;           // loadPyodide can hang if a file is missing
+  var MAX_FAILED_STARTS = 3;
 
   var worker = null;
-  var state = "idle";                   // idle | starting | ready | failed
+  var state = "idle";                   // idle | starting | ready | failed (gave up)
   var failure = "";
-  var queue = [];                       // {id, kind, payload, timeout, resolve}
+  var failedStarts = 0;
+  var queue = [];                       // {id, kind, payload, timeout, resolve, packages}
   var current = null;                   // the request the worker is working on
   var timer = null;
   var bootTimer = null;
@@ -34,7 +38,6 @@
 
   function setState(value, detail) {
     state = value;
-    if (value === "failed") failure = detail || "";
     listeners.slice().forEach(function (callback) {
       try { callback(value, detail || ""); } catch (error) { console.warn(error); }
     });
@@ -46,24 +49,31 @@
     return new Worker(siteRoot + "site/assets/checker-worker.js");
   }
 
-  function start() {
-    if (worker) return;
+  // packages: what the first request needs (a lab's scipy), loaded while the worker boots
+  function start(packages) {
+    if (worker || state === "failed") return;
     setState("starting");
     mark("mvcalc:checker-start");
-    worker = createWorker();
+    try {
+      worker = createWorker();
+    } catch (error) {
+      broken("it could not be started (" + (error && error.message || error) + ")", true);
+      return;
+    }
     worker.onmessage = onMessage;
     worker.onerror = function (event) {
       event.preventDefault();
-      fail("the checker stopped unexpectedly (" + (event.message || "worker error") + ")");
+      broken("it stopped unexpectedly (" + (event.message || "worker error") + ")", state === "starting");
     };
     worker.postMessage({
       type: "init",
       indexURL: siteRoot + "site/vendor/pyodide/",
-      zipURL: siteRoot + "py/mvcalc.zip"
+      zipURL: siteRoot + "py/mvcalc.zip",
+      packages: packages || []
     });
     clearTimeout(bootTimer);
     bootTimer = setTimeout(function () {
-      if (state === "starting") fail("it did not finish starting");
+      if (state === "starting") broken("it did not finish starting", true);
     }, BOOT_LIMIT_MS);
   }
 
@@ -74,14 +84,27 @@
     worker = null;
   }
 
-  function fail(reason) {
+  function reply(request, text) {
+    request.resolve(JSON.stringify({ error: text }));
+  }
+
+  /* The worker broke (failed to start, threw, or reported a fatal error). The request in
+     hand and those waiting are answered in words; the next request starts a fresh worker,
+     unless starting has failed too often in a row. */
+  function broken(reason, duringStart) {
     stopWorker();
-    setState("failed", reason);
+    failedStarts = duringStart ? failedStarts + 1 : 0;
+    var giveUp = failedStarts >= MAX_FAILED_STARTS;
+    failure = reason;
+    setState(giveUp ? "failed" : "idle", reason);
     var pending = current ? [current].concat(queue) : queue.slice();
     current = null;
     queue = [];
     pending.forEach(function (request) {
-      request.resolve(JSON.stringify({ error: "The answer checker could not start: " + reason + ". Reloading the page may help." }));
+      reply(request, giveUp
+        ? "Python for running code could not start, " + reason + ", after " + MAX_FAILED_STARTS +
+          " tries. Reloading the page may help."
+        : "Python for running code " + reason + ". It will be started afresh when you try again.");
     });
   }
 
@@ -89,11 +112,20 @@
     var message = event.data || {};
     if (message.type === "ready") {
       clearTimeout(bootTimer);
+      failedStarts = 0;
       mark("mvcalc:checker-ready");
       setState("ready", String(message.ms));
       pump();
     } else if (message.type === "failed") {
-      fail(message.error);
+      broken("could not start (" + message.error + ")", true);
+    } else if (message.type === "fatal") {
+      var request = current;
+      if (request && message.id === request.id) {
+        current = null;
+        reply(request, "Python for running code stopped with an error it cannot recover from (" +
+          message.error + "). It will be started afresh when you try again.");
+      }
+      broken("stopped with an error it cannot recover from", false);
     } else if (message.type === "reply" && current && message.id === current.id) {
       clearTimeout(timer);
       var done = current;
@@ -104,12 +136,12 @@
   }
 
   function pump() {
-    if (current || state !== "ready" || !queue.length) return;
+    if (current || !queue.length) return;
+    if (state === "idle") { start(queue[0].packages); return; }
+    if (state !== "ready") return;
     current = queue.shift();
-    var request = current;
-    worker.postMessage({ type: "request", id: request.id, kind: request.kind, payload: request.payload,
-                        packages: request.packages });
-    timer = setTimeout(function () { timedOut(request); }, request.timeout);
+    worker.postMessage({ type: "request", id: current.id, kind: current.kind, payload: current.payload,
+                         packages: current.packages });
   }
 
   function stoppedReply(request) {
@@ -117,44 +149,51 @@
     if (request.kind === "check") {
       return JSON.stringify({ result: {
         correct: false, valid: false, stopped: true, preview_tex: "",
-        feedback: "That took too long (over " + seconds + " s) and was stopped. Nothing was lost: " +
-          "if it is your code, look for a loop that never ends, then check again."
+        feedback: "Your code took too long: it was still running after " + seconds + " s, the page's limit, " +
+          "so the page stopped it and will start Python for your code afresh. One step inside Python or numpy " +
+          "(sorting or multiplying something huge) cannot be stopped sooner. Nothing was counted: look for " +
+          "something far bigger than it needs to be, or a loop that never ends, then run the tests again."
       } });
     }
-    return JSON.stringify({ error: "That took too long (over " + seconds + " s) and was stopped. Try again." });
+    return JSON.stringify({ error: "That took too long: it was still running after " + seconds + " s, the page's " +
+      "limit, so it was stopped. Try again (with your code, look for a loop that never ends)." });
   }
 
   function timedOut(request) {
-    if (current !== request) return;
-    current = null;
+    var index = queue.indexOf(request);
+    if (index >= 0) queue.splice(index, 1);
+    else if (current === request) current = null;
+    else return;
     stopWorker();
+    setState("idle", "stopped");
     request.resolve(stoppedReply(request));
-    start();                             // a fresh worker; the queue waits for it
+    pump();                              // anything still waiting gets a fresh worker
   }
 
   // packages: comma-separated Pyodide packages the worker loads before answering (a lab's scipy)
   function request(kind, payload, timeoutMs, packages) {
     return new Promise(function (resolve) {
       if (state === "failed") {
-        resolve(JSON.stringify({ error: "The answer checker is not available: " + failure + ". Reloading the page may help." }));
+        resolve(JSON.stringify({ error: "Python for running code is not available: it " + failure +
+          ". Reloading the page may help." }));
         return;
       }
-      queue.push({ id: nextId++, kind: kind, payload: payload, timeout: timeoutMs || 4000, resolve: resolve,
-                   packages: packages ? String(packages).split(",") : [] });
-      if (state === "idle" && document.documentElement.classList.contains("python-ready")) start();
-      else pump();
+      var item = { id: nextId++, kind: kind, payload: payload, timeout: timeoutMs || 15000, resolve: resolve,
+                   packages: packages ? String(packages).split(",") : [] };
+      item.timer = setTimeout(function () { timedOut(item); }, item.timeout);
+      var settle = item.resolve;
+      item.resolve = function (value) { clearTimeout(item.timer); settle(value); };
+      queue.push(item);
+      pump();
     });
   }
 
   window.mvcalcChecker = {
     request: request,
-    start: start,
+    start: function () { start([]); },
     get state() { return state; },
-    onState: function (callback) { listeners.push(callback); }
+    onState: function (callback) { listeners.push(callback); },
+    // for tests: end the worker as if it had crashed (the next request replaces it)
+    crash: function () { if (worker) broken("stopped unexpectedly (ended by a test)", false); }
   };
-
-  window.addEventListener("mvcalc:python-ready", function () {
-    if (!document.querySelector(".exercise-set")) return;
-    setTimeout(start, 0);                // after the browser has painted the figures
-  });
 })();

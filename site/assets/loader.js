@@ -8,7 +8,11 @@
  * 3. Shows what is loading and how far along it is (bytes of each runtime file, then
  *    the start-up stages Python reports), and says plainly if Python cannot start.
  *
- * Python talks back through window.mvcalcLoader.stage(text) / .ready() / .fail(text).
+ * 4. Starts downloading the page's questions (the build's question bank: one small JSON
+ *    file per variant) while Python loads, so they are there when Python is.
+ *
+ * Python talks back through window.mvcalcLoader.stage(text) / .ready() / .fail(text), and
+ * reads question files with window.mvcalcLoader.bankFile(variant) -> Promise<text>.
  */
 (function () {
   "use strict";
@@ -106,6 +110,22 @@
     };
   }
 
+  // --- the page's questions (py/bank/<page>.<variant>.json, made by the build) -----------------
+  var bankFiles = {};
+
+  function bankFile(variant) {
+    var page = document.body.getAttribute("data-page");
+    if (!bankFiles[variant]) {
+      var url = new URL(runtime.bank.path + page + "." + variant + ".json", siteRoot).href;
+      bankFiles[variant] = fetch(url).then(function (response) {
+        if (!response.ok) throw new Error("HTTP " + response.status + " for " + url.replace(siteRoot, ""));
+        return response.text();
+      });
+      bankFiles[variant].catch(function () { delete bankFiles[variant]; });   // tried again next time
+    }
+    return bankFiles[variant];
+  }
+
   // --- failure: plain words, the page stays readable -----------------------------------
   function fail(reason) {
     if (state.failed || state.ready) return;
@@ -163,6 +183,7 @@
     }
     document.documentElement.classList.add("python-loading");
     window.fetch = countingFetch(window.fetch.bind(window));
+    if (document.querySelector(".exercise-set")) bankFile(0);     // the first questions, meanwhile
     window.addEventListener("py:progress", function (event) {
       var detail = String(event.detail || "");
       if (detail === "Loading files") show("Loading the course's Python code…", 82);
@@ -191,6 +212,7 @@
   window.mvcalcLoader = {
     siteRoot: siteRoot,
     renderMath: renderMath,
+    bankFile: bankFile,
     stage: function (text, percent) {
       state.stage = text;
       show(text, typeof percent === "number" ? percent : undefined);

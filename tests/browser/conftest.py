@@ -131,8 +131,12 @@ CANVAS_INK = """(canvas) => {
 
 
 def canvas_ink(page, canvas) -> int:
-    """How many sampled pixels of a canvas (a locator) are not near-white: a drawn figure has many."""
-    return page.evaluate(CANVAS_INK, canvas.element_handle())
+    """How many sampled pixels of a canvas (a locator) are not near-white: a drawn figure has many.
+    Figures are drawn when they come near the viewport, so the canvas is scrolled to first."""
+    canvas.scroll_into_view_if_needed()
+    handle = canvas.element_handle()
+    page.wait_for_function("(c) => c.dataset.drawn === '1'", arg=handle, timeout=20_000)
+    return page.evaluate(CANVAS_INK, handle)
 
 
 def open_module(page, server, slug: str, *, wait_ready: bool = True):

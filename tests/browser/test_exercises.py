@@ -1,7 +1,7 @@
 """The exercise widgets on real pages, used as a learner would: typing, keyboard, reload.
 
-Questions come from the background checker worker; the tests know the right
-answers from the same generators in CPython (mvcalc.service), seed for seed.
+Questions come from the build's question bank; the tests know the right
+answers from the same generators in CPython (mvcalc.course.question), seed for seed.
 """
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import time
 
 import pytest
 
-from mvcalc import service
+from mvcalc import course
 
 from .conftest import open_module
 
@@ -37,7 +37,6 @@ document.addEventListener('DOMContentLoaded', () => {
 def open_sets(page, server, slug: str):
     page.add_init_script(MOUNT_M1_SETS)
     open_module(page, server, slug)
-    page.wait_for_function("window.mvcalcChecker.state === 'ready'", timeout=CHECKER_READY_MS)
     return page
 
 
@@ -76,7 +75,7 @@ def test_expression_question_live_preview_wrong_right_and_invalid(page, server):
     open_sets(page, server, M1)
     box = exercise(page, "differentiate")
     wait_question(box, ".ex-input")
-    question = service.question(M1, "differentiate", 0)
+    question = course.question(M1, "differentiate", 0)
     answer = box.locator(".ex-input")
     assert "Type e.g." in box.locator(".ex-help").inner_text() or box.locator(".ex-help").inner_text()
     assert box.locator(".ex-howto summary").inner_text() == "How to type maths"
@@ -147,7 +146,7 @@ def test_hint_solution_and_new_variant_by_keyboard_only(page, server):
     # the new variant is the generator's next one, and it is remembered
     assert stored(page)["sets"]["m1-what-is-calculus/differentiate"]["questions"]["0"]["variant"] == 1
     size = box.locator(".ex-nav-button").count()
-    box.locator(".ex-input").fill(service.question(M1, "differentiate", size).solution)
+    box.locator(".ex-input").fill(course.question(M1, "differentiate", size).solution)
     box.locator(".ex-input").press("Enter")
     wait_feedback(box, "correct")
     # the navigator moves between questions by keyboard too
@@ -162,14 +161,15 @@ def test_choice_between_graphs(page, server):
     open_sets(page, server, M1)
     box = exercise(page, "matching-functions")
     wait_question(box, ".ex-choice")
-    question = service.question(M1, "matching-functions", 0)
+    question = course.question(M1, "matching-functions", 0)
     canvases = box.locator(".ex-choice canvas")
     assert canvases.count() == len(question.choices)
     for i in range(canvases.count()):
         label = canvases.nth(i).get_attribute("aria-label")
         assert label.startswith("Graph (") and "crosses" in label
         assert question.choices[i].value not in label, "the text alternative never gives the formula"
-    # each graph is painted in a task of its own, just after its canvas appears
+    # each graph is painted in a task of its own once its canvas comes near the viewport
+    canvases.first.scroll_into_view_if_needed()
     page.wait_for_function("(el) => el.dataset.drawn === '1'", arg=canvases.first.element_handle(), timeout=20_000)
     ink = page.evaluate("""(el) => { const d = el.getContext('2d').getImageData(0, 0, el.width, el.height).data;
                            let n = 0; for (let i = 0; i < d.length; i += 16) if (d[i] < 150) n++; return n; }""",
@@ -190,7 +190,7 @@ def test_code_question_runs_tests_and_survives_an_endless_loop(page, server):
     open_sets(page, server, M2)
     box = exercise(page, "finite-differences")
     wait_question(box, ".ex-code-input")
-    question = service.question(M2, "finite-differences", 0)
+    question = course.question(M2, "finite-differences", 0)
     area = box.locator(".ex-code-input")
     assert question.entry in area.input_value()
 
@@ -213,13 +213,14 @@ def test_code_question_runs_tests_and_survives_an_endless_loop(page, server):
     assert "tests passed" in wait_feedback(box, "correct", timeout=30_000)
 
 
-def test_a_runaway_the_tracer_cannot_see_is_stopped_by_ending_the_worker(page, server):
+def test_a_runaway_inside_c_is_stopped_by_ending_the_worker(page, server):
+    """One long numpy call gives the budget's ticks no chance; the page's limit ends it."""
     open_sets(page, server, M2)
     box = exercise(page, "finite-differences")
     wait_question(box, ".ex-code-input")
-    question = service.question(M2, "finite-differences", 0)
+    question = course.question(M2, "finite-differences", 0)
     area = box.locator(".ex-code-input")
-    area.fill(f"def {question.entry}(f, x, h):\n    return sum(range(10**15))\n")
+    area.fill(f"def {question.entry}(f, x, h):\n    a = np.ones((3000, 3000))\n    return float((a @ a @ a)[0, 0])\n")
     box.locator(".ex-check").click()
     text = wait_feedback(box, "stopped", timeout=40_000)
     assert "took too long" in text and "stopped" in text
@@ -230,11 +231,71 @@ def test_a_runaway_the_tracer_cannot_see_is_stopped_by_ending_the_worker(page, s
     wait_feedback(box, "correct", timeout=CHECKER_READY_MS)
 
 
+TIMED_CHECK = """(selector) => new Promise((resolve) => {
+  const box = document.querySelector(selector);
+  const feedback = box.querySelector('.ex-feedback');
+  feedback.className = 'ex-feedback';        // a maths verdict may come in the click's own task
+  const observer = new MutationObserver(() => {
+    if (/(correct|wrong|invalid|stopped)/.test(feedback.className)) {
+      observer.disconnect();
+      resolve({ ms: performance.now() - t0, kind: feedback.className, text: feedback.innerText });
+    }
+  });
+  observer.observe(feedback, { attributes: true, attributeFilter: ['class'] });
+  const t0 = performance.now();
+  box.querySelector('.ex-check').click();
+})"""
+
+
+def test_a_maths_check_that_is_stopped_leaves_the_page_ready_for_the_next(page, server):
+    """The page marks maths itself, on its main thread, under a work budget: past it the check
+    stops with a maths message (nothing about code), and the next answer is marked at once."""
+    open_sets(page, server, M1)
+    box = exercise(page, "differentiate")
+    wait_question(box, ".ex-input")
+    selector = '.exercise-set[data-set="differentiate"]'
+    question = course.question(M1, "differentiate", 0)
+    page.evaluate("window.mvcalcCheckWork = 10")          # a budget no check can keep to
+    box.locator(".ex-input").fill(question.solution)
+    stopped = page.evaluate(TIMED_CHECK, selector)
+    assert "stopped" in stopped["kind"], stopped
+    assert "took too long" in stopped["text"] and "code" not in stopped["text"], stopped
+    assert box.locator(".ex-score").inner_text().startswith("0 of"), "a stopped check is not counted"
+    page.evaluate("delete window.mvcalcCheckWork")
+    verdict = page.evaluate(TIMED_CHECK, selector)
+    assert "correct" in verdict["kind"], verdict
+    assert verdict["ms"] < 1000, f"the next check took {verdict['ms']:.0f} ms"
+
+
+def test_a_worker_that_dies_in_the_middle_of_a_request_is_replaced(page, server):
+    """Learner code runs in a worker; if it dies mid-request the learner is told in a sentence
+    and the next run starts a fresh worker that answers."""
+    open_sets(page, server, M2)
+    box = exercise(page, "finite-differences")
+    wait_question(box, ".ex-code-input")
+    question = course.question(M2, "finite-differences", 0)
+    area = box.locator(".ex-code-input")
+    area.fill(question.solution)
+    box.locator(".ex-check").click()
+    wait_feedback(box, "correct", timeout=CHECKER_READY_MS)          # the worker is up
+    area.fill(f"def {question.entry}(f, x, h):\n    import_nothing = 1\n    while True:\n        pass\n")
+    box.locator(".ex-check").click()
+    page.wait_for_function("document.querySelector('.exercise-set[data-set=\"finite-differences\"] "
+                           ".ex-feedback').className.includes('info')")
+    page.wait_for_timeout(300)
+    page.evaluate("window.mvcalcChecker.crash()")                    # the worker dies mid-request
+    text = wait_feedback(box, "invalid", timeout=10_000)
+    assert "started afresh" in text and "Nothing was counted" in text, text
+    area.fill(question.solution)
+    box.locator(".ex-check").click()
+    assert "tests passed" in wait_feedback(box, "correct", timeout=CHECKER_READY_MS)
+
+
 def test_matrix_question_with_preview(page, server):
     open_sets(page, server, M2)
     box = exercise(page, "calculating-jacobian")
     wait_question(box, ".ex-input")
-    question = service.question(M2, "calculating-jacobian", 0)
+    question = course.question(M2, "calculating-jacobian", 0)
     box.locator(".ex-input").click()
     page.keyboard.type(question.solution)
     box.locator(".ex-preview-math .katex").wait_for()
@@ -246,7 +307,7 @@ def test_progress_and_typed_answer_survive_a_reload_and_show_on_the_home(page, s
     open_sets(page, server, M1)
     box = exercise(page, "differentiate")
     wait_question(box, ".ex-input")
-    box.locator(".ex-input").fill(service.question(M1, "differentiate", 0).solution)
+    box.locator(".ex-input").fill(course.question(M1, "differentiate", 0).solution)
     box.locator(".ex-input").press("Enter")
     wait_feedback(box, "correct")
     box.locator(".ex-nav-button").nth(1).click()

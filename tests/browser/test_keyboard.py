@@ -12,8 +12,9 @@ FOCUSED = """() => { const el = document.activeElement;
                outline: getComputedStyle(el).outlineStyle, width: parseFloat(getComputedStyle(el).outlineWidth)} : null; }"""
 
 
-def tab_to(page, selector: str, limit: int = 300) -> None:
-    """Press Tab until the focused element matches ``selector``; fail if it never does."""
+def tab_to(page, selector: str, limit: int = 800) -> None:
+    """Press Tab until the focused element matches ``selector``; fail if it never does (a page
+    with many exercise sets has hundreds of stops: every question of a set has its button)."""
     for _ in range(limit):
         page.keyboard.press("Tab")
         if page.evaluate("(s) => document.activeElement && document.activeElement.matches(s)", selector):

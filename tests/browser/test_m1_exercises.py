@@ -1,12 +1,12 @@
 """Module 1's six exercise sets, worked through as a learner: one wrong answer and one right
 answer in each, then the module's progress on the course home.
 
-The right answers come from the same generators in CPython (mvcalc.service), seed for
+The right answers come from the same generators in CPython (mvcalc.course.question), seed for
 seed: a fresh learner's first question of a set is its seed 0.
 """
 from __future__ import annotations
 
-from mvcalc import service
+from mvcalc import course
 from mvcalc.course import MODULES
 
 from .conftest import open_module
@@ -44,9 +44,8 @@ def give(box, question, answer: str) -> None:
 def test_each_set_marks_a_wrong_then_a_right_answer_and_the_home_shows_it(page, server):
     assert len(SETS) == 6
     open_module(page, server, M1)
-    page.wait_for_function("window.mvcalcChecker && window.mvcalcChecker.state === 'ready'", timeout=READY_MS)
     for slug in SETS:
-        question = service.question(M1, slug, 0)
+        question = course.question(M1, slug, 0)
         wrong = wrong_answer(question)
         assert not question.check(wrong).correct and question.check(question.solution).correct
         box = page.locator(f'.exercise-set[data-set="{slug}"]')

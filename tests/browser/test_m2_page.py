@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from mvcalc import service
+from mvcalc import course
 from mvcalc.figures import pits
 
 from .conftest import canvas_ink, open_module
@@ -171,8 +171,7 @@ def test_the_uphill_arrow_follows_the_keys(m2):
 
 def test_a_new_set_marks_a_wrong_then_a_right_answer(m2):
     page = m2
-    page.wait_for_function("window.mvcalcChecker && window.mvcalcChecker.state === 'ready'", timeout=READY_MS)
-    question = service.question(SLUG, "partial-differentiation", 0)
+    question = course.question(SLUG, "partial-differentiation", 0)
     wrong = next(m.answer for m in question.misconceptions if m.feedback.startswith("You treated"))
     box = page.locator('.exercise-set[data-set="partial-differentiation"]')
     box.scroll_into_view_if_needed()

@@ -8,13 +8,14 @@ import math
 
 import pytest
 
-from mvcalc import service
+from mvcalc import course
 
 from .conftest import canvas_ink, open_module
 
 SLUG = "m4-taylor-series"
 FIGURES = ["fig-match", "fig-power", "fig-taylor", "fig-special", "fig-linear", "fig-taylor2d"]
-SETS = ["matching-approximations", "applying-taylor", "special-cases", "taylor-2d", "taylor-assessment"]
+SETS = ["matching-approximations", "applying-taylor", "special-cases", "linearisation", "taylor-2d",
+        "taylor-assessment"]
 READY_MS = 180_000
 
 
@@ -83,8 +84,7 @@ def test_page_figures_series_keyboard_and_an_exercise(page, server):
     assert "second order" in readout(page, "fig-taylor2d", "order")
 
     # one exercise: wrong (forgot the n!), then right
-    page.wait_for_function("window.mvcalcChecker && window.mvcalcChecker.state === 'ready'", timeout=READY_MS)
-    question = service.question(SLUG, "applying-taylor", 0)
+    question = course.question(SLUG, "applying-taylor", 0)
     forgot = next(m for m in question.misconceptions if "k!" in m.feedback)
     box = page.locator('.exercise-set[data-set="applying-taylor"]')
     box.scroll_into_view_if_needed()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from mvcalc import service
+from mvcalc import course
 
 from .conftest import open_module
 from .test_exercises import CHECKER_READY_MS, exercise, wait_feedback, wait_question
@@ -95,10 +95,9 @@ def test_corrupt_store_is_set_aside_with_a_notice_and_the_page_works(page, serve
     assert aside == ["{not json"], "the old data is kept, unchanged, under another key"
     # the page still works: Python, the checker, an answer recorded
     open_module(page, server, M2, wait_ready=False)
-    page.wait_for_function("window.mvcalcChecker.state === 'ready'", timeout=CHECKER_READY_MS)
     box = exercise(page, "calculating-jacobian")
     wait_question(box, ".ex-input")
-    box.locator(".ex-input").fill(service.question(M2, "calculating-jacobian", 0).solution)
+    box.locator(".ex-input").fill(course.question(M2, "calculating-jacobian", 0).solution)
     box.locator(".ex-input").press("Enter")
     wait_feedback(box, "correct")
     assert json.loads(stored(page))["sets"]["m2-multivariate-calculus/calculating-jacobian"]
@@ -123,10 +122,9 @@ def test_a_full_storage_quota_is_reported(page, server):
       };
     """)
     open_module(page, server, M2)
-    page.wait_for_function("window.mvcalcChecker.state === 'ready'", timeout=CHECKER_READY_MS)
     box = exercise(page, "calculating-jacobian")
     wait_question(box, ".ex-input")
-    box.locator(".ex-input").fill(service.question(M2, "calculating-jacobian", 0).solution)
+    box.locator(".ex-input").fill(course.question(M2, "calculating-jacobian", 0).solution)
     box.locator(".ex-input").press("Enter")
     wait_feedback(box, "correct")
     notice = page.locator('.progress-notice[data-notice="quota"]')

@@ -97,7 +97,7 @@ def assert_consistent(verdict: Verdict, readable: bool, text: str) -> None:
         assert not verdict.valid, text
 
 
-def test_fuzz(warm_sympy):
+def test_fuzz():
     rng = random.Random(SEED)
     slowest, started = 0.0, time.process_time()
     for k in range(COUNT):

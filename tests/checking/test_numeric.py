@@ -90,3 +90,49 @@ def test_numeric_check_does_not_need_sympy(monkeypatch):
     import sys
     monkeypatch.setitem(sys.modules, "sympy", None)  # any import of sympy now fails
     assert check_numeric("e^2 + pi", math.e**2 + math.pi).correct
+
+
+# --- a stated precision: its words in the message, decimals for constants ----------------------
+
+FOUR = {"rel_tol": 0.0, "abs_tol": 0.000505, "accuracy": "4 significant figures", "figures": 4}
+
+
+@pytest.mark.parametrize("answer, correct, feedback", [
+    ("8.155", True, "Correct."),
+    ("3e", True, "Correct."),
+    ("3 * 2.718", True, "Correct (2.718 read as e)."),         # e typed to the 4 figures asked
+    ("3 * 2.7183", True, "Correct."),                          # close enough without reading it as e
+    ("2.718^2 + 0.7658", True, "Correct (2.718 read as e)."),  # e² + 0.7658 = 8.1549
+    ("3 * 2.72", False, "Your answer is close, but not accurate enough: give it correct to "
+                        "4 significant figures. Keep e exact: type e rather than 2.72."),
+    ("8.15", False, "Your answer is close, but not accurate enough: give it correct to "
+                    "4 significant figures."),
+    ("8.153", False, "Your answer is close, but not accurate enough: give it correct to "
+                     "4 significant figures."),
+    ("-8.155", False, "Your answer has the opposite sign."),
+    ("81.55", False, "Your answer is off by a factor of 10: check the decimal point."),
+])
+def test_stated_precision(answer, correct, feedback):
+    verdict = check_numeric(answer, 3 * math.e, **FOUR)
+    assert verdict.valid and verdict.correct == correct, verdict
+    assert verdict.feedback == feedback
+
+
+def test_constants_are_read_only_when_a_precision_is_stated():
+    assert not check_numeric("2.718^2", math.e**2, rel_tol=0.0, abs_tol=5e-4).correct
+    assert check_numeric("2.718^2", math.e**2, rel_tol=0.0, abs_tol=5e-4, figures=4).correct
+    assert not check_numeric("2.718^2", math.e**2, rel_tol=0.0, abs_tol=5e-6, figures=6).correct
+
+
+@pytest.mark.parametrize("answer, target, figures, coarse", [
+    ("13.17", 13.169230769, 6, True),
+    ("13.2", 13.169230769, 6, True),
+    ("13.16", 13.169230769, 6, False),     # not a rounding of the key
+    ("13.1692", 13.169230769, 6, False),   # 6 figures: not coarser
+    ("0", -0.5, 4, False),                 # too few figures to call it a rounding
+    ("−1.15", -1.1464891, 4, True),
+    ("pi", 3.14159, 6, False),
+])
+def test_rounded_coarser(answer, target, figures, coarse):
+    from mvcalc.checking.numeric import rounded_coarser
+    assert rounded_coarser(answer, target, figures) == coarse

@@ -10,7 +10,7 @@ import sympy
 from sympy import E, Abs, Rational, acos, asin, atan, cos, cosh, exp, log, pi, sin, sqrt, tan
 
 from mvcalc.checking import ParseError, parse
-from mvcalc.checking.to_sympy import to_sympy
+from checking.to_sympy import to_sympy
 from mvcalc.checking.tree import Call, Matrix, Mul, Neg, Pow, Var, Vector
 
 x, y, z, r = (sympy.Symbol(n, real=True) for n in "xyzr")

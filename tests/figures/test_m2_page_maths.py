@@ -196,6 +196,16 @@ def test_numbers_in_the_prose_are_right():
     a, b, c = NAMES["a"], NAMES["b"], NAMES["c"]
     det = 4 * a * c - b**2
     assert det.subs({a: 0, c: 1, b: 0}) == 0 and det.subs({a: 1, c: 1, b: 2}) == 0
+    # ... and where each valley's floor lies, from the figure's own f = c x² + a y² + b x y:
+    # f = 0 exactly on the floor (x = 0, the y axis; then y = -x) and f > 0 off it
+    from mvcalc.figures.hessian import quadratic
+    assert "a valley whose floor is the y axis, where x = 0" in page and "its floor the line y = −x" in page
+    for (av, bv), floor in (((0.0, 0.0), lambda t: (0.0, t)), ((1.0, 2.0), lambda t: (t, -t))):
+        for t in (-1.5, -0.4, 0.7, 1.9):
+            assert abs(quadratic(*floor(t), av, bv, 1.0)) < 1e-12
+            px, py = floor(t)
+            assert quadratic(px + 0.3, py, av, bv, 1.0) > 0 and quadratic(px - 0.3, py, av, bv, 1.0) > 0
+    assert sp.factor(x**2 + y**2 + 2 * x * y) == (x + y)**2
     # the eigenvalue refresher: [[2, 1], [1, 2]] has eigenvalues 3 and 1, eigenvectors (1, 1) and (1, -1)
     M = sp.Matrix([[2, 1], [1, 2]])
     assert sorted(M.eigenvals()) == [1, 3] and M * sp.Matrix([1, 1]) == 3 * sp.Matrix([1, 1])

@@ -116,3 +116,24 @@ def test_graph_of_derivative_keys(q):
             assert gap < 1e-9, c
         else:
             assert gap > 0.3, c
+
+
+@pytest.mark.parametrize("q", questions("matching-functions"))
+def test_matching_functions_feedback_describes_its_graph(q):
+    """What a wrong option's feedback says about its graph is true of that graph."""
+    said = {m.answer: m.feedback for m in q.misconceptions}
+    for c in q.choices:
+        text = said.get(c.key, "")
+        curve = parse(c.value)
+        if "misses the origin" in text:
+            height = float(curve.subs(X, 0))
+            assert height != 0 and f"height \\({height:g}\\)" in text, (c, text)
+        if "swings grow taller" in text:
+            assert sp.simplify(curve - curve.subs(X, -X)) == 0, "symmetric about the y-axis"
+            near = max(abs(v) for v in numbers(curve, grid((0, 2 * 3.1416))))
+            far = max(abs(v) for v in numbers(curve, grid((4 * 3.1416, 6 * 3.1416))))
+            assert far > 2 * near, (c, near, far)
+        if "starts at its minimum" in text:
+            values = numbers(curve, grid((-6.3, 6.3), 400))
+            assert float(curve.subs(X, 0)) == pytest.approx(min(values), abs=1e-3), c
+        assert "starts at a peak" not in text and "grows wider" not in text

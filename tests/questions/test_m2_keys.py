@@ -6,6 +6,9 @@ import sympy as sp
 
 from mvcalc.course import module
 from mvcalc.questions.m2 import finite_differences as fd
+from mvcalc.questions.m2 import partial_ideas
+from sympy.parsing.sympy_parser import parse_expr
+
 from question_tools import X, Y, agree, parse
 
 M2 = module("m2-multivariate-calculus")
@@ -83,7 +86,12 @@ def _questions(s, variants=6):
     return [s.question(i, v) for v in range(variants) for i in range(s.size)]
 
 
-@pytest.mark.parametrize("q", _questions(PARTIAL), ids=lambda q: f"{q.template}-{q.seed}")
+ALGEBRA = ("monomial", "polynomial_in_y", "product_with_exponential", "three_variables", "log_and_quotient",
+           "can_mass")
+
+
+@pytest.mark.parametrize("q", [q for q in _questions(PARTIAL) if q.template in ALGEBRA],
+                         ids=lambda q: f"{q.template}-{q.seed}")
 def test_partial_differentiation_keys(q):
     symbols = [sp.Symbol(v) for v in q.data["variables"]]
     f = parse(q.data["f"]).subs({sp.Symbol(v): s for v, s in zip(q.data["variables"], symbols)})
@@ -96,6 +104,85 @@ def test_partial_differentiation_keys(q):
         assert not agree(parse(m.answer), expected, points, symbols), m.answer
     if q.template != "can_mass":
         assert any(m.feedback.startswith("You treated") for m in q.misconceptions), "the named slip is offered"
+
+
+# --- the partial-differentiation set's templates on the idea ----------------------------------
+CAN = [sp.Symbol(v) for v in ("r", "h", "t", "rho")]
+IDEA_NAMES = [t.__name__ for t in partial_ideas.IDEAS]           # (visual's figure templates test their own)
+IDEAS = [q for q in _questions(PARTIAL, 20) if q.template in IDEA_NAMES]
+
+
+def test_at_least_half_of_the_partial_set_is_about_the_idea():
+    ideas = [t for t in PARTIAL.templates if t.__name__ not in ALGEBRA]
+    assert len(ideas) >= 6 and 2 * len(ideas) >= PARTIAL.size
+    assert [t.__name__ for t in PARTIAL.templates[:6]] == list(ALGEBRA), "existing templates keep their places"
+
+
+def _chosen(q):
+    return set(q.solution.split(","))
+
+
+@pytest.mark.parametrize("q", IDEAS, ids=lambda q: f"{q.template}-{q.seed}")
+def test_partial_idea_keys(q):
+    d = q.data
+    if q.template == "zero_terms":
+        wrt = sp.Symbol(d["wrt"])
+        for c in q.choices:
+            assert (sp.diff(parse(c.value), wrt) == 0) == (c.key in _chosen(q)), (c.value, q.solution)
+        assert 1 <= len(_chosen(q)) < len(q.choices)
+    elif q.template == "can_in_context":
+        m = parse(d["f"])
+        assert m.free_symbols == set(CAN), "t and rho stay letters"
+        expected = sp.diff(m, sp.Symbol(d["wrt"]))
+        points = _sample_points(4)
+        assert agree(parse(q.solution), expected, points, CAN)
+        assert q.variables == ("r", "h", "t", "rho")
+        assert len(q.misconceptions) >= 3
+        for mc in q.misconceptions:
+            assert not agree(parse(mc.answer), expected, points, CAN), mc.answer
+        # every other letter's partial derivative is a named slip
+        for v in CAN:
+            if str(v) != d["wrt"]:
+                assert any(agree(parse(mc.answer), sp.diff(m, v), points, CAN) for mc in q.misconceptions)
+    elif q.template == "units_of_partial":
+        units = {n: sp.Symbol(n, positive=True) for n in ("g", "cm", "K", "kPa", "L", "m", "km", "s", "GBP", "loaf")}
+        read = lambda text: parse_expr(text.replace("^", "**").replace(" ", "*"), local_dict=units)   # noqa: E731
+        expected = read(d["f_unit"]) / read(d["v_unit"])
+        values = {c.key: sp.simplify(read(c.value) - expected) == 0 for c in q.choices}
+        assert [k for k, ok in values.items() if ok] == [q.solution]
+    elif q.template == "can_estimate":
+        m = parse(d["f"])
+        at = {v: d["at"][str(v)] for v in CAN}
+        wrt = sp.Symbol(d["wrt"])
+        rate = float(sp.diff(m, wrt).subs(at))
+        assert q.expected == pytest.approx(rate * d["step"], rel=1e-9)
+        fn = sp.lambdify(wrt, m.subs({v: at[v] for v in CAN if v != wrt}))
+        centred = (fn(at[wrt] + 1e-6) - fn(at[wrt] - 1e-6)) / 2e-6          # numerical differentiation
+        assert q.expected == pytest.approx(centred * d["step"], rel=1e-6)
+        exact = fn(at[wrt] + d["step"]) - fn(at[wrt])
+        assert exact == pytest.approx(q.expected, rel=0.05), "a small change: the estimate is close"
+        assert q.check(f"{q.expected:.4g}").correct
+        for mc in q.misconceptions:
+            assert abs(float(mc.answer) - q.expected) > 1e-3 * abs(q.expected)
+    elif q.template == "total_terms":
+        s_ = sp.Symbol("s")
+        m = parse(d["f"])
+        moving = {v: sp.Function(f"{v}_of_s")(s_) for v in CAN if str(v) in d["varying"]}
+        total = sp.diff(m.subs(moving), s_)
+        present = {str(v) for v, fn in moving.items() if total.coeff(sp.Derivative(fn, s_)) != 0}
+        assert present == set(d["varying"])
+        assert {c.value for c in q.choices if c.key in _chosen(q)} == present
+    elif q.template == "partial_versus_total":
+        f, path = parse(d["f"]), parse(d["path"])
+        expected = sp.diff(f.subs(Y, path), X)
+        points = [0.4, 0.7, 1.1, 1.5, -0.6, -1.3]
+        assert agree(parse(q.solution), expected, points)
+        partial_only = sp.diff(f, X).subs(Y, path)
+        assert any(agree(parse(mc.answer), partial_only, points) for mc in q.misconceptions), "the slip is named"
+        for mc in q.misconceptions:
+            assert not agree(parse(mc.answer), expected, points)
+    else:
+        raise AssertionError(f"no key test for {q.template}")
 
 
 def _jacobian_expected(q):

@@ -4,10 +4,12 @@ convergence from the series' coefficients (the ratio test), and which functions 
 Maclaurin series from one-sided limits of their derivatives at 0."""
 from __future__ import annotations
 
+import numpy as np
 import pytest
 import sympy as sp
 
 from mvcalc.course import module
+from mvcalc.questions.printing import number
 from question_tools import X, Y, agree, parse
 
 M4 = module("m4-taylor-series")
@@ -184,3 +186,104 @@ def test_forgot_the_factorial_is_named():
     wrong = sum(sp.diff(f, X, n).subs(X, 0) * X**n for n in range(4))      # no n!
     verdict = q.check(str(wrong).replace("**", "^"))
     assert not verdict.correct and "k!" in verdict.feedback
+
+
+# --- linearisation: keys against sympy, and against the functions' true values -----------------------
+
+LINEARISATION = M4.exercise_set("linearisation")
+
+
+def linear_estimate(f, about, target):
+    """f(a) + f'(a)(target − a), with sympy's own derivative (on the real line, so |x| has one)."""
+    xr = sp.Symbol("xr", real=True)
+    g = f.subs(X, xr)
+    return g.subs(xr, about) + sp.diff(g, xr).subs(xr, about) * (target - about)
+
+
+def check_linearisation(q):
+    d = q.data
+    kind = d["kind"]
+    if kind == "taylor":                                   # the tangent line itself
+        check_expression(q)
+        f, about = parse(d["f"]), parse(d["about"])
+        tangent = parse(q.solution)
+        assert sp.simplify(sp.diff(tangent, X, 2)) == 0, "a straight line"
+        assert float((tangent - f).subs(X, about)) == pytest.approx(0, abs=1e-12)
+        assert float(sp.diff(tangent - f, X).subs(X, about)) == pytest.approx(0, abs=1e-12)
+    elif kind == "approx":                                 # estimating a value
+        check_numeric(q)
+        f, about, at = parse(d["f"]), parse(d["about"]), parse(d["at"])
+        true = float(f.subs(X, at))
+        assert q.expected == pytest.approx(float(linear_estimate(f, about, at)), rel=1e-12)
+        assert not q.check(number(true, 10)).correct, "the calculator's value is not the estimate"
+        assert abs(true - q.expected) <= abs(float(sp.diff(f, X, 2).subs(X, about))) * float(at - about) ** 2, \
+            "the error is of the size of the dropped term"
+    elif kind == "over-under":
+        f, about, to = parse(d["f"]), parse(d["about"]), parse(d["to"])
+        gap = float(linear_estimate(f, about, to) - f.subs(X, to))
+        verdict = "exactly right" if abs(gap) < 1e-12 else ("too high" if gap > 0 else "too low")
+        chosen = next(c for c in q.choices if c.key == q.solution)
+        assert verdict in chosen.tex and d["verdict"] == verdict
+    elif kind == "forward-difference":
+        slope = np.polyfit([d["x0"], d["x1"]], [d["f0"], d["f1"]], 1)[0]
+        assert q.expected == pytest.approx(slope, rel=1e-9)
+    elif kind == "error-step":
+        # a function whose error is exactly of the stated order: c·Δx² (linearisation of c x²) or
+        # c·Δx (the forward difference of c x²), with c set by the first error
+        dx1, dx2, e1 = d["dx1"], d["dx2"], d["e1"]
+        if d["method"] == "linearisation":
+            c = e1 / dx1**2
+            error = lambda h: abs(c * (1 + h) ** 2 - (c + 2 * c * h))           # noqa: E731 (about x = 1)
+        else:
+            c = e1 / dx1
+            error = lambda h: abs((c * (1 + h) ** 2 - c) / h - 2 * c)          # noqa: E731
+        assert error(dx1) == pytest.approx(e1, rel=1e-9)
+        assert q.expected == pytest.approx(error(dx2), rel=1e-9)
+    elif kind == "fd-error":
+        f, x0, dx = parse(d["f"]), parse(d["x0"]), d["dx"]
+        fn = sp.lambdify(X, f)
+        forward = (fn(float(x0) + dx) - fn(float(x0))) / dx
+        actual = abs(forward - float(sp.diff(f, X).subs(X, x0)))
+        assert q.expected == pytest.approx(abs(float(sp.diff(f, X, 2).subs(X, x0))) * dx / 2, rel=1e-12)
+        assert q.check(number(actual, 6)).correct, "the real error is within the tolerance of 'about'"
+        for m in q.misconceptions:
+            assert not q.check(m.answer).correct
+    elif kind == "plane-estimate":
+        R, H = sp.symbols("r h")
+        V = parse(d["f"]).subs({sp.Symbol("r"): R, sp.Symbol("h"): H})
+        (r0, h0), (dr, dh) = d["at"], d["step"]
+        at = {R: r0, H: h0}
+        plane = sp.diff(V, R).subs(at) * dr + sp.diff(V, H).subs(at) * dh
+        assert q.expected == pytest.approx(float(plane), rel=1e-12)
+        exact = float(V.subs({R: r0 + dr, H: h0 + dh}) - V.subs(at))
+        assert abs(exact - q.expected) < 0.1 * abs(exact) + 0.05, "a small change: the plane is close"
+        for m in q.misconceptions:
+            assert abs(float(m.answer) - q.expected) > 1e-3 * abs(q.expected)
+    elif kind == "when-poor":
+        chosen = set(q.solution.split(","))
+        assert sorted(c.value for c in q.choices) == sorted("; ".join(case) for case in d["cases"])
+        for c in q.choices:
+            f, about, target = (parse(part) for part in c.value.split("; "))
+            true = float(f.subs(X, target))
+            estimate = float(linear_estimate(f, about, target))
+            off = abs(estimate - true) / abs(true)
+            if c.key in chosen:
+                assert off > 0.1, (c.value, off)
+            else:
+                assert off < 0.01, (c.value, off)
+    else:
+        raise AssertionError(kind)
+
+
+@pytest.mark.parametrize("q", [pytest.param(LINEARISATION.generate(seed), id=f"linearisation-{seed}")
+                               for seed in range(120)])
+def test_linearisation_keys(q):
+    check_linearisation(q)
+
+
+def test_linearisation_set_has_its_ideas_and_module_4_its_count():
+    names = [t.__name__ for t in LINEARISATION.templates]
+    assert len(names) >= 5
+    kinds = {LINEARISATION.question(i).data["kind"] for i in range(LINEARISATION.size)}
+    assert {"taylor", "approx", "forward-difference", "error-step", "plane-estimate", "when-poor"} <= kinds
+    assert sum(s.size for s in M4.exercise_sets) >= 29

@@ -8,6 +8,7 @@ import sympy as sp
 
 from mvcalc.course import module
 from mvcalc.questions.m6 import fitting_non_linear as fnl
+from mvcalc.questions.m6 import gradient_code
 from question_tools import parse
 
 M6 = module("m6-regression")
@@ -130,7 +131,7 @@ def test_starting_values_choose_the_peak(q):
 
 @pytest.mark.parametrize("q", questions(NONLINEAR, "gradient_code"), ids=lambda q: str(q.seed))
 def test_gradient_code_cases_against_sympy(q):
-    model = next(m for m in fnl.CODE_MODELS if m[0] == q.data["example"])
+    model = next(m for m in gradient_code.CODE_MODELS if m[0] == q.data["example"])
     expr = sp.sympify(model[0].replace("np.", ""), locals={"a": A, "b": B, "x": X})
     for case in q.cases[:6]:
         a, b, xs, ys = case.args

@@ -11,6 +11,7 @@ import pytest
 from mvcalc.questions.exercise_set import Degenerate, ExerciseSet, nonzero, reroll
 from mvcalc.questions.marking import parse_keys
 from mvcalc.questions.model import Choice, Misconception, Question
+from mvcalc.questions.precision import Precision
 
 PRODUCT = Question(
     kind="expression", prompt=r"Differentiate \(x^2 \sin(x)\).", solution="2x sin(x) + x^2 cos(x)",
@@ -44,12 +45,21 @@ def test_an_invalid_answer_is_never_matched_to_a_misconception():
 
 
 NUMERIC = Question(kind="numeric", prompt="p", solution="8.15485", expected=8.154845485,
+                   precision=Precision(figures=4),
                    hints=["h"], worked=["w"], misconceptions=[Misconception("2.71828", "That is f(1).")])
+CLOSE = "Your answer is close, but not accurate enough: give it correct to 4 significant figures."
 
 
 @pytest.mark.parametrize("answer, correct, valid, feedback", [
     ("8.155", True, True, None),
+    ("8.1548", True, True, None),
+    ("8.154", False, True, CLOSE),                 # 8.1548 rounds to 8.155
     ("3e", True, True, None),
+    ("3 * 2.718", True, True, "Correct (2.718 read as e)."),  # e to the 4 figures asked
+    ("3 * 2.72", False, True, CLOSE + " Keep e exact: type e rather than 2.72."),  # e to 3 figures
+    ("8.15", False, True, CLOSE),
+    ("8.2", False, True, CLOSE),
+    ("8.153", False, True, CLOSE),
     ("2.718", False, True, "That is f(1)."),
     ("9", False, True, None),
     ("eight", False, False, None),
@@ -126,6 +136,19 @@ def test_question_validation():
         Question(kind="essay", prompt="p", solution="s", hints=["h"], worked=["w"])
     with pytest.raises(ValueError):
         Question(kind="expression", prompt="p", solution="s", hints=[], worked=["w"])
+
+
+def test_a_numeric_question_states_its_precision_once():
+    with pytest.raises(ValueError):   # no precision: no tolerance, no note
+        Question(kind="numeric", prompt="p", solution="2", expected=2.0, hints=["h"], worked=["w"])
+    with pytest.raises(ValueError):   # a hand-written note that could disagree with the marking
+        Question(kind="numeric", prompt="p", solution="2", expected=2.0, precision=Precision(figures=4),
+                 answer_hint="Type a number (3 significant figures are enough).", hints=["h"], worked=["w"])
+    q = Question(kind="numeric", prompt="p", solution="2", expected=2.0, precision=Precision(places=2),
+                 hints=["h"], worked=["w"])
+    assert q.answer_hint == Precision(places=2).note and "2 decimal places" in q.answer_hint
+    assert q.tolerance == pytest.approx(0.005, rel=0.02)
+    assert q.check("2.004").correct and not q.check("2.01").correct
 
 
 def _template(rng):

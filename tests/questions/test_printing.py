@@ -94,3 +94,101 @@ def test_both_parsers_read_every_answer_key_the_same_way(q):
             point = {name: p + 0.1 * i for i, name in enumerate(names)}
             assert evaluate(text, point) == pytest.approx(
                 float(ours.subs({sp.Symbol(n): v for n, v in point.items()})), rel=1e-9), text
+
+
+# --- signs and brackets: the one formatting helper -------------------------------------------
+
+from mvcalc.questions.printing import (coefficient, exact_and_decimal, factor, root,  # noqa: E402
+                                       shifted, signed, terms)
+
+
+def test_signed_writes_each_sign_once():
+    assert signed(3 * x) == "+ 3 x"
+    assert signed(-2) == "- 2" and signed(-0.9186) == "- 0.9186" and signed("-x") == "- x"
+    assert signed(sp.Rational(-3, 4)) == r"- \frac{3}{4}"
+    # sympy holds (x^2 + 8)(-sin x) as -(x^2 + 8) sin x, and (-x^2 - 8)(-sin x) as -(-x^2 - 8) sin x
+    assert signed((x**2 + 8) * -sp.sin(x)) == r"- \left(x^{2} + 8\right) \sin{\left(x \right)}"
+    assert signed((-x**2 - 8) * -sp.sin(x)) == r"+ \left(x^{2} + 8\right) \sin{\left(x \right)}"
+
+
+def test_terms():
+    assert terms(1, -x, -y) == "1 - x - y"
+    assert terms(0, x, -2) == "x - 2"
+    assert terms(0, 0) == "0"
+    assert terms(r"\frac{0}{0!}", -1, keep_zero=True) == r"\frac{0}{0!} - 1"
+    assert terms("y_i", -(-2 * sp.Symbol("x_i") + 1)) == "y_i + 2 x_{i} - 1"
+
+
+def test_factor_brackets_negatives_and_sums():
+    assert factor(-4) == "(-4)" and factor(4) == "4"
+    assert factor(-0.9186) == "(-0.9186)" and factor("-4.6") == "(-4.6)"
+    assert factor(x + 1) == "(x + 1)"
+    assert factor(sp.Rational(-1, 2)) == r"\left(- \frac{1}{2}\right)"
+    assert factor(x**2) == "x^{2}"
+
+
+def test_shifted_root_coefficient():
+    assert shifted("x", -1) == "x + 1" and shifted("x", 2) == "x - 2" and shifted("x", 0) == "x"
+    assert shifted("x", sp.pi) == r"x - \pi"
+    assert root(2, 2) == r"\sqrt{2}" and root(3, 5) == r"\sqrt[3]{5}"
+    assert coefficient(1, "x^{2}") == "x^{2}" and coefficient(-1, "x^{2}") == "-x^{2}"
+    assert coefficient(sp.Rational(3, 2), "x^{1/2}") == r"\frac{3}{2} x^{1/2}"
+
+
+def test_exact_and_decimal():
+    assert exact_and_decimal(sp.Rational(11, 3)) == r"\frac{11}{3} \approx 3.66667"
+    assert exact_and_decimal(-3) == "-3"
+
+
+def test_tex_never_shows_minus_a_negative_sum():
+    assert tex((-x**2 - 8) * -sp.sin(x)) == r"\left(x^{2} + 8\right) \sin{\left(x \right)}"
+    assert r"- \left(- x" not in tex(-2 * x * sp.cos(x) + (-x**2 - 8) * -sp.sin(x))
+    assert tex((6 - 4 * x) / (-5 * x - 2)) == r"\frac{6 - 4 x}{- 5 x - 2}"   # left as it is
+
+
+def _read_tex(text):
+    """TeX read back with sympy's LaTeX parser (trusted strings from our own printing)."""
+    import re
+
+    from sympy.parsing.latex import parse_latex
+    # a letter before a bracket is a product here, not a function call: e(x - 1), y(x + 1)
+    text = re.sub(r"(?<![\\a-zA-Z])([a-z]) *\\left\(", r"\1 \\cdot \\left(", text)
+    return parse_latex(text).subs({sp.Symbol("e"): sp.E, sp.Symbol("pi"): sp.pi})
+
+
+SIGNED_CASES = [3 * x, -2 * x, 1 - x, -x - 1, x - 1, -(x - 1)**3, (-x**2 - 8) * -sp.sin(x),
+                (x**2 + 8) * -sp.sin(x), sp.Mul(-1, x - 1, evaluate=False), sp.Mul(-2, x + 1, y, evaluate=False),
+                sp.Rational(-3, 4) * sp.cos(x), -sp.exp(-x) * (x + 2), (1 - x) * (2 - x)]
+
+
+@pytest.mark.parametrize("term", SIGNED_CASES, ids=[str(c) for c in SIGNED_CASES])
+def test_signed_and_terms_keep_the_value(term):
+    """What terms() writes means what was added: checked by reading the TeX back."""
+    text = terms(x**2, term)
+    assert sp.simplify(_read_tex(text) - (x**2 + term)) == 0, text
+    assert "- -" not in text and "+ -" not in text
+
+
+def test_taylor_polynomials_keep_the_value():
+    from mvcalc.questions.m4.common import taylor, taylor_tex
+    for d, a in [([1, -1, 2, -6], 1), ([0, 1, -1, 2], 1), ([sp.E] * 3, 1), ([1, 3, 9, 27], 0),
+                 ([sp.exp(-1)] * 3, -1), ([0, -1, 0, 1], sp.pi), ([2, sp.Rational(1, 4), -sp.Rational(1, 32)], 4)]:
+        text = taylor_tex(d, a)
+        assert sp.expand(_read_tex(text) - taylor(d, a)) == 0, text
+
+
+def test_approx():
+    from mvcalc.questions.printing import approx
+    assert approx(0.1875) == "= 0.1875" and approx(0.37754066, ".4f") == r"\approx 0.3775"
+    assert approx(2.5, ".4f") == "= 2.5000" and approx(-0.12957155) == r"\approx -0.1296"
+
+
+def test_formula_choices_show_the_formula_they_stand_for():
+    """Each formula option's TeX (in powers of (x - a)) means its value (what the tests check)."""
+    from mvcalc.course import module
+    s = module("m4-taylor-series").exercise_set("matching-approximations")
+    index = [t.__name__ for t in s.templates].index("formula_about_a")
+    for variant in range(8):
+        q = s.question(index, variant)
+        for c in q.choices:
+            assert sp.expand(_read_tex(c.tex) - parse(c.value)) == 0, (c.tex, c.value)

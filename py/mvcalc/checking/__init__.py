@@ -3,7 +3,7 @@
 Public API::
 
     check_expression(answer, expected, *, variables=None) -> Verdict
-    check_numeric(answer, expected, *, rel_tol=1e-3, abs_tol=1e-6) -> Verdict
+    check_numeric(answer, expected, *, rel_tol=1e-3, abs_tol=1e-6, accuracy="", figures=None) -> Verdict
     check_matrix(answer, expected, *, variables=None) -> Verdict
     preview(answer) -> Preview            # fast, never loads sympy
     equivalent(answer, expected) -> bool  # for matching known wrong answers
@@ -14,7 +14,8 @@ Public API::
 How the pieces fit (each module has one job):
 tokens.py (text -> tokens, named token steps) -> parser.py (tokens -> tree.py
 nodes) -> tex.py (preview TeX) / evaluate.py (floats) / to_sympy.py (lazy) ->
-equivalence.py (numeric, then symbolic) -> diagnose.py (name the slip) ->
+equivalence.py (numeric, then symbolic) -> diagnose.py (name the slip;
+constants.py reads 2.71828 as e) ->
 expression.py, numeric.py, matrix.py (the checks); live_preview.py (the
 keystroke preview).  limits.py holds every bound that keeps a check under a
 second; messages.py every sentence a learner sees; names.py the vocabulary.

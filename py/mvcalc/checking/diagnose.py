@@ -1,17 +1,21 @@
 """Name the mistake in a wrong answer, generically, from numbers alone.
 
-Given the sample points where both sides were defined, we look for the
-shapes of common slips, most specific first: the opposite sign, a factor
-(of 2, 3, ..., 1/2), a missing or extra term, one term with the wrong sign,
-a constant offset.  Question-specific misconceptions are not handled here:
-question code matches them with ``equivalent``.
+First, :func:`kept_exact`: an answer that is right once its decimals for e,
+π, √2 ... are read as the constants is told to keep them exact (not that it
+is "a constant multiple").  Then, given the sample points where both sides
+were defined, we look for the shapes of common slips, most specific first:
+the opposite sign, a factor (of 2, 3, ..., 1/2), a missing or extra term, one
+term with the wrong sign, a constant offset.  Question-specific
+misconceptions are not handled here: question code matches them with
+``equivalent``.
 """
 from __future__ import annotations
 
-from typing import Callable, Sequence
+from typing import Callable, Iterable, Sequence
 
 from . import messages
-from .equivalence import Comparison, close
+from .constants import decimal_constants, exact
+from .equivalence import Comparison, close, compare
 from .errors import EvaluationError
 from .evaluate import Number, compile_numeric
 from .tree import Add, Expr, is_constant
@@ -43,6 +47,23 @@ def _term_values(node: Expr, samples) -> list[list[Number]]:
             continue
         result.append(values if sign == "+" else [-v for v in values])
     return result
+
+
+def exact_constants_only(answer: Expr, expected: Expr, variables: Iterable[str]) -> list | None:
+    """The decimals for e, π, √2 ... in ``answer`` if reading them as the
+    constants makes it right (and the key has no such decimals of its own)."""
+    found = decimal_constants(answer)
+    if not found or decimal_constants(expected):
+        return None  # a key with such decimals of its own asks for decimals
+    if compare(exact(answer, found), expected, variables).equal:
+        return list(found.values())
+    return None
+
+
+def kept_exact(answer: Expr, expected: Expr, variables: Iterable[str]) -> str | None:
+    """"Keep e exact: type e rather than 2.71828" when that is the only difference."""
+    found = exact_constants_only(answer, expected, variables)
+    return messages.keep_exact(found) if found else None
 
 
 def diagnose(answer: Expr, expected: Expr, comparison: Comparison) -> str | None:

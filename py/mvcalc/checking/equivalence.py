@@ -1,20 +1,19 @@
-"""Are two expressions equal as functions?  Cheap steps first.
+"""Are two expressions equal as functions?  Decided numerically, cheap steps first.
 
 1. Numeric disproof: evaluate both at a dozen random points.  Nearly every
    wrong answer differs at most points, so it is rejected here in about a
-   millisecond, without loading sympy.
-2. Symbolic proof with sympy ``expand`` and ``cancel``, only when both trees
-   are small and tame (``symbolic_safe``): sympy's running time cannot be
-   interrupted in the browser, so it must be bounded before it starts.
-   ``simplify`` is deliberately not used: its time has no structural bound
-   (it took 18 s on the 13-node answer ``x + sin((ln(x^2)-2ln(x))^3)``),
-   and the numeric step below decides trig and log identities anyway.
-3. Numeric decision at many more points when sympy could not prove it (trig
-   identities, ``ln(x^2)`` = ``2 ln x`` on its domain).  Points where either
-   side is undefined are skipped, so forms that agree wherever both are
-   defined count as equal; if too few real points remain, wider real points
-   and then complex points are tried; if even those fail, the answer is
-   "cannot decide".
+   millisecond.
+2. Numeric decision at many more points (forms that agree wherever both are
+   defined count as equal: ``ln(x^2)`` = ``2 ln x`` on its domain; rounding is
+   judged against the largest term summed, so ``(x+1)^6`` and its expansion
+   agree).  Points where either side is undefined are skipped; if too few real
+   points remain, wider real points and then complex points are tried; if even
+   those fail, the answer is "cannot decide".
+
+There is no symbolic step: sympy cannot be interrupted in a browser, and its
+``expand``/``cancel`` took minutes on short inputs (``exp(exp(exp(16)))``,
+``(a+b+...)^5.5``). A numeric comparison costs the trees' size times the points
+tried, which :mod:`.budget` counts for the whole marking chain.
 
 Points are drawn from a fixed seed, so a verdict never changes between runs.
 """
@@ -26,10 +25,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from . import limits
+from . import budget, limits
 from .errors import EvaluationError
 from .evaluate import Number, compile_numeric
-from .tree import Add, Call, Expr, Mul, Neg, Num, Pow, free_variables, is_constant, node_count, walk
+from .tree import Expr, free_variables, node_count
 
 SEED = 20240611
 REL_TOL = 1e-8
@@ -68,9 +67,11 @@ class _Tally:
         self.expected = compile_numeric(expected, complex_mode=complex_mode, scale=self.scale)
         self.result = result
         self.valid = self.disagree = 0
+        self.cost = node_count(answer) + node_count(expected)   # node evaluations per point
 
     def run(self, points: Iterable[dict[str, Number]], keep: bool = True) -> None:
         for point in points:
+            budget.spend(self.cost)
             self.result.tried += 1
             self.scale[0] = 0.0
             a = b = None
@@ -139,12 +140,7 @@ def compare(answer: Expr, expected: Expr, variables: Iterable[str] = ()) -> Comp
         result.equal = False
         return result
 
-    # 2. symbolic proof
-    if symbolic_safe(answer, expected) and symbolic_equal(answer, expected):
-        result.equal, result.method = True, "symbolic"
-        return result
-
-    # 3. numeric decision: more points, then wider ones (ln(x - 10) lives far out)
+    # 2. numeric decision: more points, then wider ones (ln(x - 10) lives far out)
     if names:
         for points in (_real_points, _wide_points):
             tally.run(points(names, rng, limits.MORE_POINTS), keep=len(result.samples) < 24)
@@ -156,7 +152,7 @@ def compare(answer: Expr, expected: Expr, variables: Iterable[str] = ()) -> Comp
         result.equal = False
         return result
 
-    # 4. Last resort, complex numbers.  Agreement there proves equality of the
+    # 3. Last resort, complex numbers.  Agreement there proves equality of the
     # principal branches; disagreement proves nothing about the real
     # functions (branch cuts), so it leaves the question open.
     complex_tally = _Tally(answer, expected, Comparison(None), complex_mode=True)
@@ -166,83 +162,3 @@ def compare(answer: Expr, expected: Expr, variables: Iterable[str] = ()) -> Comp
     if complex_tally.valid >= enough and complex_tally.disagree == 0:
         result.equal, result.method = True, "complex"
     return result
-
-
-# --- the symbolic step -------------------------------------------------------
-
-def _constant_value(node: Expr) -> float | None:
-    try:
-        value = compile_numeric(node)({})
-    except EvaluationError:
-        return None
-    return value
-
-
-def _terms_after_expand(node: Expr, cap: int = 10**6) -> int:
-    """A rough count of the terms ``expand`` would produce (capped)."""
-    if isinstance(node, Neg):
-        return _terms_after_expand(node.operand, cap)
-    if isinstance(node, Add):
-        return min(cap, sum(_terms_after_expand(t, cap) for _, t in node.terms))
-    if isinstance(node, Mul):
-        total = 1
-        for op, factor in node.factors:
-            if op != "/":
-                total = min(cap, total * _terms_after_expand(factor, cap))
-        return total
-    if isinstance(node, Pow) and isinstance(node.exponent, (Num, Neg)):
-        n = _constant_value(node.exponent)
-        if n is not None and float(n).is_integer() and abs(n) >= 2:
-            k = _terms_after_expand(node.base, cap)
-            if k >= cap:
-                return cap
-            return min(cap, math.comb(int(abs(n)) + k - 1, k - 1))
-    return 1
-
-
-def symbolic_safe(*trees: Expr, max_nodes: int = limits.SYMBOLIC_MAX_NODES,
-                  max_exponent: int = limits.SYMBOLIC_MAX_EXPONENT) -> bool:
-    """Is handing these trees to sympy sure to be quick?"""
-    if sum(node_count(t) for t in trees) > max_nodes:
-        return False
-    # expand/cancel treat each function call as a new unknown: many calls make
-    # them slow, and they cannot prove trig identities anyway.
-    calls = sum(isinstance(n, Call) for t in trees for n in walk(t))
-    if calls > limits.SYMBOLIC_MAX_CALLS:
-        return False
-    for tree in trees:
-        for node in walk(tree):
-            if not isinstance(node, Pow):
-                continue
-            if is_constant(node.exponent):
-                n = _constant_value(node.exponent)
-                if n is None or abs(n) > max_exponent:
-                    return False
-            if is_constant(node) and _constant_value(node) is None:
-                return False  # e.g. (10^16)^16^16: sympy would build the integer
-        if max(_terms_after_expand(n) for n in walk(tree)) > limits.SYMBOLIC_MAX_TERMS:
-            return False
-    return True
-
-
-def symbolic_equal(answer: Expr, expected: Expr) -> bool:
-    """True if sympy proves answer - expected == 0 (False means "not proved")."""
-    try:
-        import sympy
-
-        from .to_sympy import to_sympy
-
-        difference = to_sympy(answer) - to_sympy(expected)
-        if difference == 0:
-            return True
-        expanded = sympy.expand(difference)
-        if expanded == 0:
-            return True
-        # cancel() works on polynomials in every distinct function call and
-        # power it finds; its time grows fast with their number, so it is
-        # only run on a small expanded form.
-        if sum(1 for _ in sympy.preorder_traversal(expanded)) > limits.CANCEL_MAX_NODES:
-            return False
-        return sympy.cancel(difference) == 0
-    except Exception:  # sympy can raise on odd input; not proved is the safe answer
-        return False

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Iterable
 
 from . import limits, messages
-from .diagnose import diagnose
+from .diagnose import diagnose, kept_exact
 from .equivalence import compare
 from .errors import ParseError
 from .guard import never_raises
@@ -56,7 +56,8 @@ def judge_expression(answer: Expr, expected: Expr, allowed: set[str]) -> Verdict
     elif mostly_undefined:
         feedback = messages.answer_undefined(free_variables(answer))
     else:
-        feedback = diagnose(answer, expected, comparison) or messages.NOT_RIGHT
+        feedback = (kept_exact(answer, expected, allowed) or diagnose(answer, expected, comparison)
+                    or messages.NOT_RIGHT)
     return Verdict(correct=False, valid=True, feedback=feedback, preview_tex=tex)
 
 

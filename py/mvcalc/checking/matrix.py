@@ -13,6 +13,7 @@ from typing import Iterable
 
 from . import messages
 from .errors import ParseError
+from .constants import decimal_constants
 from .expression import judge_expression
 from .guard import never_raises
 from .parser import parse
@@ -97,8 +98,13 @@ def judge_array(answer: Expr, expected: Expr,
     names = entry_names(expected)
     wrong = [(name, v) for name, v in zip(names, verdicts) if v.valid and not v.correct]
     if wrong:
-        feedback = _wrong_entries_feedback([n for n, _ in wrong], [v.feedback for _, v in wrong],
-                                           len(verdicts))
+        if all(messages.says_keep_exact(v.feedback) for _, v in wrong):
+            # right but for decimals typed for e, π, √2 ...: say that, once for the whole answer
+            entries = [a for a, v in zip(flatten(answer), verdicts) if v.valid and not v.correct]
+            feedback = messages.keep_exact([c for a in entries for c in decimal_constants(a).values()])
+        else:
+            feedback = _wrong_entries_feedback([n for n, _ in wrong], [v.feedback for _, v in wrong],
+                                               len(verdicts))
         extra = free_variables(answer) - allowed
         if extra:
             feedback += " " + messages.wrong_variables(extra, allowed)

@@ -25,11 +25,14 @@ UNDECIDABLE = ("I could not check this answer: it is undefined for most values I
                "Check for things like the ln or square root of a negative number.")
 INTERNAL = ("Something went wrong while checking this answer. "
             "Please check it is typed correctly and try again.")
+CHECK_STOPPED = ("Checking that answer took too long, so it was stopped. Nothing was counted: "
+                 "try writing it more simply, then check again.")
 QUESTION_BUG = ("This question's answer could not be read, so your answer cannot be "
                 "checked. Please tell your teacher.")
 
 NUMBER_CLOSE = ("Your answer is close, but not accurate enough: "
                 "keep more decimal places, or give an exact value.")
+CORRECT_READ_AS = "Correct ({readings})."
 DECIMAL_SLIP = "Your answer is off by a factor of {factor}: check the decimal point."
 NUMBER_UNDEFINED = ("Your answer cannot be evaluated ({detail}). "
                     "Check for the ln or square root of a negative number, or division by zero.")
@@ -53,6 +56,39 @@ def wrong_variables(extra: set[str], allowed: set[str]) -> str:
     if not allowed:
         return f"Your answer uses {uses}, but the answer does not depend on any variable."
     return f"Your answer uses {uses}, but this question is about {names_list(allowed)} only."
+
+
+def number_close(accuracy: str = "") -> str:
+    """Close but outside the tolerance; ``accuracy`` names the precision asked for."""
+    if not accuracy:
+        return NUMBER_CLOSE
+    return f"Your answer is close, but not accurate enough: give it correct to {accuracy}."
+
+
+def _and(items: list[str]) -> str:
+    return ", ".join(items[:-1]) + " and " + items[-1] if len(items) > 1 else items[0]
+
+
+def keep_exact(found) -> str:
+    """A right answer with decimals for constants, when an exact answer is asked.
+
+    ``found``: DecimalConstant-like items with ``typed``, ``name`` and ``written``.
+    """
+    items = sorted({(c.written, c.name, c.typed) for c in found})
+    written = _and(list(dict.fromkeys(w for w, _, _ in items)))
+    typing = _and([f"{name} rather than {typed}" for _, name, typed in items])
+    return f"Keep {written} exact: type {typing}."
+
+
+def says_keep_exact(feedback: str) -> bool:
+    """Whether ``feedback`` is a keep_exact sentence."""
+    return feedback.startswith("Keep ") and " exact: type " in feedback
+
+
+def read_as_constants(found) -> str:
+    """A right number thanks to decimals read as constants: say how it was read."""
+    readings = _and(sorted({f"{c.typed} read as {c.name}" for c in found}))
+    return CORRECT_READ_AS.format(readings=readings)
 
 
 def off_by_factor(factor: int) -> str:

@@ -12,12 +12,14 @@ class Verdict:
     an unknown name, unbalanced brackets): the learner is told how to fix it and
     loses nothing.  ``correct`` is only ever True for a valid answer.
     ``preview_tex`` is TeX for how the answer was understood ("" if invalid).
+    ``stopped`` says the check ran out of time and was stopped (never counted).
     """
 
     correct: bool
     valid: bool
     feedback: str
     preview_tex: str = ""
+    stopped: bool = False
 
     def to_dict(self) -> dict:
         return {
@@ -25,4 +27,5 @@ class Verdict:
             "valid": self.valid,
             "feedback": self.feedback,
             "preview_tex": self.preview_tex,
+            "stopped": self.stopped,
         }

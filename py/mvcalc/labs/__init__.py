@@ -1,10 +1,13 @@
-"""Labs that run in the checker worker: learner code, long computations, scipy.
+"""Labs: learner code, long computations, scipy, run in the background worker.
 
 A lab is a pure module with ``handle(payload: dict) -> dict`` (JSON in, JSON out),
-listed in :data:`LABS` with the Pyodide packages it needs beyond numpy and sympy.
+listed in :data:`LABS` with the Pyodide packages it needs beyond numpy.
 The page asks for one with ``await mvcalc.web.checker.lab(name, payload)``; the
 worker loads the packages first (so scipy never reaches the page's main thread)
 and the page's time limit stops a runaway request. Only names listed here run.
+The few actions listed in :data:`IN_PAGE` run no learner code, need no extra package and
+finish in milliseconds: the page answers them itself, so it never starts a worker to show
+a lab's first state.
 """
 from __future__ import annotations
 
@@ -18,6 +21,17 @@ LABS: dict[str, tuple[str, tuple[str, ...]]] = {
     "heights": ("mvcalc.labs.heights", ()),
     "curve_fit": ("mvcalc.labs.curve_fit", ("scipy",)),
 }
+
+
+# lab name -> actions (payload["action"]) the page answers itself
+IN_PAGE: dict[str, frozenset[str]] = {
+    "backprop": frozenset({"start", "starter"}),
+}
+
+
+def in_page(name: str, payload: dict) -> bool:
+    """Whether the page answers this request itself (see :data:`IN_PAGE`)."""
+    return payload.get("action") in IN_PAGE.get(name, ())
 
 
 def packages(name: str) -> list[str]:

@@ -16,12 +16,12 @@ import sympy as sp
 from mvcalc.questions.compare import curves_differ, misconceptions
 from mvcalc.questions.exercise_set import Degenerate
 from mvcalc.questions.model import Choice, Misconception, Plot, Question
-from mvcalc.questions.printing import learner, tex, x
+from mvcalc.questions.precision import FOUR_FIGURES, Precision
+from mvcalc.questions.printing import learner, number, plain, tex, x
 
 EXPRESSION_HINT = "Type e.g. 3x^2 cos(x) + e^(2x): ^ for powers, e^(...) for exponentials."
 CHOICE_HINT = "Type the letter of your choice, e.g. b."
 MULTI_HINT = "Type the letters of every option that applies, e.g. a,c."
-NUMERIC_HINT = "Type a number, e.g. 12.5 or -0.25 (4 significant figures are enough)."
 
 
 def derivative_question(f, answer, *, wrong: Iterable[tuple[object, str]],
@@ -44,6 +44,41 @@ def derivative_question(f, answer, *, wrong: Iterable[tuple[object, str]],
         answer_hint=EXPRESSION_HINT,
         variables=tuple(str(s) for s in symbols),
         data={"f": learner(f)},
+    )
+
+
+def numeric_question(prompt: str, value, *, hints: Sequence[str], worked: Sequence[str],
+                     wrong: Iterable[tuple[object, str]] = (), precision: Precision = FOUR_FIGURES,
+                     data: dict | None = None, figure: Plot | None = None) -> Question:
+    """A question answered by a number, marked to ``precision``.
+
+    The precision is stated here once: the tolerance, the note under the answer
+    box and the words ``{precision}`` in the prompt or hints ("Give your answer
+    to {precision}." -> "... to 6 significant figures.") all come from it; never
+    write the precision by hand.  ``wrong`` holds (value, feedback) pairs, most
+    telling first; one that an answer could not tell from the key (or from a
+    slip kept before it) at this precision is dropped.
+    """
+    value = float(value)
+    if not math.isfinite(value):
+        raise ValueError("a numeric key must be finite")
+    phrase = precision.phrase
+    kept: list[Misconception] = []
+    bands = [(value, precision.tolerance(value))]
+    for w, feedback in wrong:
+        w = float(w)
+        tol = precision.tolerance(w)
+        if not math.isfinite(w) or any(abs(w - c) <= 2 * (tol + t) for c, t in bands):
+            continue
+        bands.append((w, tol))
+        kept.append(Misconception(plain(w, 10), feedback.replace("{precision}", phrase)))
+    return Question(
+        kind="numeric", prompt=prompt.replace("{precision}", phrase),
+        solution=plain(value, max(10, precision.figures_at(value) + 2)),
+        expected=value, precision=precision,
+        hints=[h.replace("{precision}", phrase) for h in hints],
+        worked=[w.replace("{precision}", phrase) for w in worked],
+        misconceptions=kept, figure=figure, data=dict(data or {}),
     )
 
 

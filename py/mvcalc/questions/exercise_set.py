@@ -62,24 +62,29 @@ class ExerciseSet:
     def generate(self, seed: int) -> Question:
         """The question for ``seed``: same seed, same question."""
         seed = int(seed)
-        template = self.templates[seed % self.size]
-        rng = random.Random(seed)
-        for _ in range(MAX_RUNS):
-            try:
-                question = template(rng)
-                break
-            except Degenerate:      # the template re-rolls with the same rng, still seeded
-                continue
-        else:
-            raise Degenerate(f"{self.slug}: {template.__name__} found no good parameters")
-        return dataclasses.replace(
-            question, set_slug=self.slug, seed=seed, template=template.__name__)
+        return run_template(self.templates[seed % self.size], seed, self.slug)
 
     def question(self, index: int, variant: int = 0) -> Question:
         """Template ``index`` (0 = easiest), in its ``variant``-th random form."""
         if not 0 <= index < self.size:
             raise IndexError(f"{self.slug} has {self.size} questions, not {index + 1}")
         return self.generate(index + variant * self.size)
+
+
+def run_template(template: Callable, seed: int, set_slug: str) -> Question:
+    """``template``'s question for ``seed`` in set ``set_slug``: the template runs with
+    ``random.Random(seed)`` and is called again (the rng already advanced, so still a function
+    of the seed) while it raises Degenerate."""
+    rng = random.Random(seed)
+    for _ in range(MAX_RUNS):
+        try:
+            question = template(rng)
+            break
+        except Degenerate:
+            continue
+    else:
+        raise Degenerate(f"{set_slug}: {template.__name__} found no good parameters")
+    return dataclasses.replace(question, set_slug=set_slug, seed=seed, template=template.__name__)
 
 
 def reroll(rng: random.Random, draw: Callable, ok: Callable[..., bool],

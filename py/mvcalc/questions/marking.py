@@ -11,9 +11,12 @@ A registry maps each kind to its two pure functions (Perseus' widget registry).
 """
 from __future__ import annotations
 
+import math
 from dataclasses import replace
 from typing import Callable, NamedTuple
 
+from mvcalc.checking import budget
+from mvcalc.checking.guard import stopped
 from mvcalc.checking.verdict import Verdict
 from mvcalc.questions.model import Misconception, Question
 
@@ -35,14 +38,24 @@ def _expression_matches(q: Question, answer: str, m: Misconception) -> bool:
     return equivalent(answer, m.answer, variables=q.variables)
 
 
-def _numeric(q: Question, answer: str) -> Verdict:
+def _numeric_against(q: Question, answer: str, value: float) -> Verdict:
+    """Mark against ``value`` to the question's precision (its one source of tolerance)."""
     from mvcalc.checking import check_numeric
-    return check_numeric(answer, q.expected, rel_tol=q.rel_tol, abs_tol=q.abs_tol)
+    return check_numeric(answer, value, rel_tol=0.0, abs_tol=q.precision.tolerance(value),
+                         accuracy=q.precision.phrase, figures=q.precision.figures_at(value))
+
+
+def _numeric(q: Question, answer: str) -> Verdict:
+    return _numeric_against(q, answer, q.expected)
 
 
 def _numeric_matches(q: Question, answer: str, m: Misconception) -> bool:
-    from mvcalc.checking import check_numeric
-    return check_numeric(answer, float(m.answer), rel_tol=q.rel_tol, abs_tol=q.abs_tol).correct
+    from mvcalc.checking.numeric import rounded_coarser
+    if rounded_coarser(answer, q.expected, q.precision.figures_at(q.expected)):
+        # the key itself, too coarsely rounded: say so, unless it is exactly the slip's value
+        typed = float(answer.strip().replace("\u2212", "-"))
+        return math.isclose(typed, float(m.answer), rel_tol=1e-9, abs_tol=1e-12)
+    return _numeric_against(q, answer, float(m.answer)).correct
 
 
 def _matrix(q: Question, answer: str) -> Verdict:
@@ -124,14 +137,29 @@ MARKERS: dict[str, Marker] = {
 
 
 def mark(q: Question, answer: str) -> Verdict:
-    """Mark ``answer`` for ``q``: base check, then named misconceptions."""
-    marker = MARKERS[q.kind]
+    """Mark ``answer`` for ``q``: base check, then named misconceptions.
+
+    A maths answer's whole chain shares one work budget (mvcalc.checking.budget): past it the
+    base check says "stopped", and a known mistake not yet compared is simply not named.
+    Learner code has its own budget (code_runner) and runs in a worker the page can stop."""
+    if q.kind == "code":
+        return _mark(MARKERS[q.kind], q, answer)
+    with budget.limit():
+        try:
+            return _mark(MARKERS[q.kind], q, answer)
+        except budget.CheckStopped:
+            return stopped()
+
+
+def _mark(marker: Marker, q: Question, answer: str) -> Verdict:
     verdict = marker.base(q, answer)
     if verdict.correct or not verdict.valid:
         return verdict
     for m in q.misconceptions:
         try:
             hit = marker.matches(q, answer, m)
+        except budget.CheckStopped:   # out of budget: the verdict stands, without a named slip
+            break
         except Exception:  # a misconception that cannot be compared never blocks marking
             hit = False
         if hit:

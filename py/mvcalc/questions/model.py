@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
+from mvcalc.questions.precision import Precision
+
 KINDS = ("expression", "numeric", "matrix", "choice", "multi", "code")
 
 
@@ -77,10 +79,10 @@ class Question:
     variables: tuple[str, ...] = ("x",)
     figure: Plot | None = None
     choices: list[Choice] = field(default_factory=list)
-    # numeric
+    # numeric: the key, and the precision asked for, stated once (the tolerance,
+    # the note under the answer box and the prompt's wording all come from it)
     expected: float | None = None
-    rel_tol: float = 1e-3
-    abs_tol: float = 1e-6
+    precision: Precision | None = None
     # code
     starter: str = ""
     entry: str = ""
@@ -98,12 +100,26 @@ class Question:
             raise ValueError(f"unknown question kind {self.kind!r}")
         if not self.hints:
             raise ValueError("a question needs at least one hint")
+        if self.kind == "numeric":
+            if self.expected is None or self.precision is None:
+                raise ValueError("a numeric question needs its key and the precision it asks for")
+            if not self.answer_hint:
+                object.__setattr__(self, "answer_hint", self.precision.note)
+            if self.answer_hint != self.precision.note:
+                raise ValueError("a numeric question's answer note comes from its precision")
 
     def check(self, answer: str):
         """Mark ``answer`` (a string from the answer box) and return a Verdict."""
         from mvcalc.questions.marking import mark
 
         return mark(self, answer)
+
+    @property
+    def tolerance(self) -> float:
+        """How far from the key a numeric answer may be: from the precision asked for."""
+        if self.precision is None or self.expected is None:
+            raise AttributeError("only a numeric question has a tolerance")
+        return self.precision.tolerance(self.expected)
 
     @property
     def keys(self) -> list[str]:

@@ -65,7 +65,7 @@ async def start(slug: str) -> None:
         if inspect.isawaitable(result):
             await result
         from .exercises import mount_all
-        mount_all()     # questions arrive from the checker, which starts after ready()
+        mount_all()     # each set shows its question as soon as the bank file is in (prefetched)
     except Exception as error:  # the page says so plainly; the console keeps the details
         js.console.error(traceback.format_exc())
         loader.fail(f"the page's Python code stopped with an error ({type(error).__name__})")

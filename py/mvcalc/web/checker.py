@@ -1,13 +1,18 @@
-"""Ask the background checker (site/assets/checker.js) for a question or a verdict."""
+"""Learner code and labs, in the background worker (site/assets/checker.js).
+
+Learner code may loop for ever, and some labs load scipy: both run in a worker of their own,
+which the page starts the first time it is needed (never at page load), stops when a request
+runs past its limit, and replaces when it breaks. Maths answers never come here: the page
+marks them itself (:mod:`.questions`).
+"""
 from __future__ import annotations
 
 import json
 
 import js
 
-VIEW_LIMIT_MS = 20_000     # generating a question (sympy is warm by then)
-MATHS_LIMIT_MS = 4_000     # checking a maths answer
-CODE_LIMIT_MS = 15_000     # running the learner's code against the tests
+CODE_LIMIT_MS = 15_000     # running the learner's code against the tests, the worker's start included
+LAB_LIMIT_MS = 20_000      # a lab's request, packages loading included
 
 
 def state() -> str:
@@ -25,22 +30,25 @@ async def _request(kind: str, payload: dict, limit_ms: int, packages: tuple = ()
 
 
 class CheckerError(RuntimeError):
-    """The checker could not answer; the message is fit for the learner."""
+    """The worker could not answer; the message is fit for the learner."""
 
 
-async def view(module: str, set_slug: str, seed: int) -> dict:
-    return await _request("view", {"module": module, "set": set_slug, "seed": seed}, VIEW_LIMIT_MS)
-
-
-async def check(module: str, set_slug: str, seed: int, answer: str, kind: str) -> dict:
-    limit = CODE_LIMIT_MS if kind == "code" else MATHS_LIMIT_MS
-    return await _request("check", {"module": module, "set": set_slug, "seed": seed, "answer": answer}, limit)
-
-
-LAB_LIMIT_MS = 20_000      # a lab's request, packages loading included
+async def check_code(module: str, question, answer: str) -> dict:
+    """The verdict for a code question's answer: the worker makes the question's tests again
+    from its template and seed (the bank holds no functions) and runs the answer on them."""
+    return await _request("check", {"module": module, "set": question.set_slug, "template": question.template,
+                                    "seed": question.seed, "answer": answer}, CODE_LIMIT_MS)
 
 
 async def lab(name: str, payload: dict, limit_ms: int = LAB_LIMIT_MS) -> dict:
-    """Lab ``name``'s answer (``mvcalc.labs``), computed in the worker; CheckerError if it fails."""
-    from ..labs import packages
+    """Lab ``name``'s answer (``mvcalc.labs``); CheckerError if it fails.
+
+    A lab request that runs no learner code and needs no extra package (a fresh network to
+    show, say) is answered here at once; everything else goes to the worker."""
+    from ..labs import in_page, packages, run
+    if in_page(name, payload):
+        try:
+            return run(name, payload)
+        except Exception as error:
+            raise CheckerError(f"{type(error).__name__}: {error}") from error
     return await _request("lab", {"lab": name, "payload": payload}, limit_ms, tuple(packages(name)))

@@ -74,6 +74,49 @@ def on_resize(node, callback: Callable[[], None]) -> None:
     window.ResizeObserver.new(proxy).observe(node)
 
 
+def when_idle(callback: Callable[[], None]) -> None:
+    """Run ``callback`` once, in a task of its own when the browser is idle (soon anyway)."""
+    def run(*_args):
+        proxy.destroy()
+        callback()
+    proxy = create_proxy(run)
+    if hasattr(window, "requestIdleCallback"):
+        options = js.Object.new()
+        options.timeout = 2000
+        window.requestIdleCallback(proxy, options)
+    else:
+        window.setTimeout(proxy, 50)
+
+
+NEAR_VIEW = "100% 0px"      # within one screen above or below the visible part of the page
+
+
+def when_near_view(node, callback: Callable[[], None]) -> None:
+    """Run ``callback`` once, when ``node`` comes within a screen of the viewport: at once if it
+    is already there (or if this browser cannot tell), else when the learner scrolls near it.
+    Drawing what nobody is looking at yet costs start-up time and memory."""
+    observer_class = getattr(window, "IntersectionObserver", None)
+    if observer_class is None or not hasattr(node, "getBoundingClientRect") or _near(node):
+        callback()
+        return
+
+    def seen(entries, observer):
+        if any(entry.isIntersecting for entry in entries):
+            observer.disconnect()
+            proxy.destroy()
+            callback()
+    proxy = create_proxy(seen)
+    options = js.Object.new()
+    options.rootMargin = NEAR_VIEW
+    observer_class.new(proxy, options).observe(node)
+
+
+def _near(node) -> bool:
+    rect = node.getBoundingClientRect()
+    height = float(window.innerHeight or 0)
+    return float(rect.bottom) >= -height and float(rect.top) <= 2 * height
+
+
 def render_math(node) -> None:
     """Typeset TeX in ``node`` with KaTeX, using the loader's settings."""
     window.mvcalcLoader.renderMath(node)

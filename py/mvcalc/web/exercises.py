@@ -6,8 +6,9 @@ its title, "3 of 6 correct", a navigator over its questions (easy to hard) and
 the current question with its input, Check / Hint / Show solution / New variant,
 and feedback in words and a symbol.
 
-Questions are generated and checked in the background checker (see
-:mod:`.checker`); progress lives in the one store of progress.js (:mod:`.progress`).
+Questions come from the build's question bank and maths answers are marked right here
+(:mod:`.questions`); learner code runs in the background worker (:mod:`.checker`).
+Progress lives in the one store of progress.js (:mod:`.progress`).
 """
 from __future__ import annotations
 
@@ -16,17 +17,18 @@ import asyncio
 import js
 from pyodide.ffi import create_proxy
 
-from . import checker, progress
+from ..questions.bank import VARIANTS, variant_of
+from . import checker, progress, questions
 from .dom import document, element, on, render_math, window
 from .widgets import input_for
 from .widgets.plot import draw
 
-PREPARING = "Preparing the exercises (sympy is loading in the background)…"
 LABELS = {"correct": "Correct!", "wrong": "Not quite.", "invalid": "Couldn't read your answer.",
           "stopped": "Stopped.", "info": ""}
 SYMBOLS = {"correct": "\u2713", "wrong": "\u2717", "invalid": "?", "stopped": "\u23f1", "info": "\u2026"}
 
 _widgets: list["ExerciseSetWidget"] = []
+_first_question_shown = False     # the page's first question sets the mark "mvcalc:first-question"
 
 
 def outline(module: str) -> dict[str, dict]:
@@ -88,6 +90,7 @@ class ExerciseSetWidget:
         self.uid = f"ex-{self.slug}"
         self.index = min(progress.current(module, self.slug), self.size - 1)
         self.view: dict | None = None
+        self.question = None         # the Question on screen (from the bank)
         self.input = None
         self.hints_shown = 0
         self.busy = False
@@ -151,12 +154,10 @@ class ExerciseSetWidget:
                 button.removeAttribute("aria-current")
 
     # --- loading a question --------------------------------------------------------
-    def seed(self) -> int:
-        return self.index + self.variant * self.size
-
     @property
     def variant(self) -> int:
-        return int(progress.question(self.module, self.slug, self.index).get("variant", 0))
+        """The learner's variant of the current question, within the bank's variants."""
+        return variant_of(int(progress.question(self.module, self.slug, self.index).get("variant", 0)))
 
     def go(self, index: int) -> None:
         if index == self.index and self.view is not None:
@@ -169,7 +170,7 @@ class ExerciseSetWidget:
     async def load(self, focus: bool = False) -> None:
         self.generation += 1
         generation = self.generation
-        self.view, self.input, self.hints_shown = None, None, 0
+        self.view, self.question, self.input, self.hints_shown = None, None, None, 0
         self.heading.textContent = f"Question {self.index + 1} of {self.size}"
         self.body.innerHTML = ""
         self.hints.innerHTML = ""
@@ -180,21 +181,21 @@ class ExerciseSetWidget:
         self.hint_button.textContent = "Hint"
         self.feedback.textContent = ""
         self.feedback.className = "ex-feedback"
-        waiting = element("p", cls="ex-waiting", parent=self.body,
-                          text="Loading the question…" if checker.state() == "ready" else PREPARING)
+        waiting = element("p", cls="ex-waiting", parent=self.body, text="Loading the question…")
         self._set_enabled(False)
         try:
-            view = await checker.view(self.module, self.slug, self.seed())
-        except checker.CheckerError as error:
+            question = await questions.question(self.slug, self.index, self.variant)
+        except questions.QuestionsError as error:
             if generation == self.generation:
-                waiting.textContent = f"This question could not be prepared: {error}"
+                waiting.textContent = f"This question could not be shown: {error}"
             return
         if generation != self.generation:
             return
-        self.view = view
+        self.question, self.view = question, questions.view(question, self.module)
         self.body.innerHTML = ""
-        self._render(view)
+        self._render(self.view)
         self._set_enabled(True)
+        _shown_first_question()
         if focus:
             self.heading.focus()
 
@@ -245,20 +246,27 @@ class ExerciseSetWidget:
         if not answer.strip():
             self.say("invalid", "Type your answer first (nothing was counted).")
             return
-        spawn(self._check(answer))
+        if self.view["kind"] == "code":
+            spawn(self._check_code(answer))
+        else:                          # marked here and now, in the click's own task
+            self._verdict(self.view, answer, questions.check_maths(self.question, answer))
 
-    async def _check(self, answer: str) -> None:
+    async def _check_code(self, answer: str) -> None:
         self.busy = True
         view = self.view
-        self.say("info", "Running the tests…" if view["kind"] == "code" else "Checking…")
+        self.say("info", "Running the tests…" if checker.state() == "ready" else
+                 "Running the tests (the first run starts Python for your code, which takes a few seconds)…")
         try:
-            verdict = await checker.check(self.module, self.slug, view["seed"], answer, view["kind"])
+            verdict = await questions.check_code(self.module, self.question, answer)
         except checker.CheckerError as error:
             self.say("invalid", f"Your answer could not be checked: {error} Nothing was counted.")
             return
         finally:
             self.busy = False
-        if view is not self.view:
+        self._verdict(view, answer, verdict)
+
+    def _verdict(self, view: dict, answer: str, verdict: dict) -> None:
+        if view is not self.view:      # the learner moved on meanwhile
             return
         if verdict.get("stopped"):
             self.say("stopped", verdict["feedback"])
@@ -306,5 +314,12 @@ class ExerciseSetWidget:
     def new_variant(self) -> None:
         if self.view is None:
             return
-        progress.set_variant(self.module, self.slug, self.index, self.variant + 1)
+        progress.set_variant(self.module, self.slug, self.index, (self.variant + 1) % VARIANTS)
         spawn(self.load())
+
+
+def _shown_first_question() -> None:
+    global _first_question_shown
+    if not _first_question_shown:
+        _first_question_shown = True
+        window.performance.mark("mvcalc:first-question")

@@ -3,6 +3,10 @@
 Speed: matplotlib draws with Agg and the RGBA buffer goes straight onto the canvas
 (no PNG encoding). While a slider moves, only the scene's animated artists are
 redrawn over a cached background (blitting), at most once per animation frame.
+A figure is built at once (its controls, readouts and text alternative work from the
+start) but first drawn when it comes within a screen of the viewport: a page of nine
+figures draws the two the learner can see, and the others as they scroll near them,
+so start-up time and memory go to what is on screen.
 
 Controls, all optional, all found inside the ``<figure>``:
 - ``input[data-param]`` (range or number) and ``select[data-param]``: a parameter of the
@@ -26,7 +30,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from ..figures.scene import Scene
-from .dom import element, next_frame, on, on_resize, window
+from .dom import element, next_frame, on, on_resize, when_idle, when_near_view, window
 
 MAX_WIDTH_PX = 720
 _first_plot_shown = False  # the page's first figure sets the mark "mvcalc:first-plot"
@@ -66,12 +70,16 @@ class LiveFigure:
         self.pointer: tuple[float, float] | None = None
         self.frame_requested = False
         self.background = None
+        self.live = False                              # drawn yet? (when near the viewport)
         self.full_draws = self.blit_draws = 0          # what the speed tests count
         self.figure = self._make_figure()
         self.scene.build(self.figure)
         self._bind_controls()
         self._bind_pointer()
-        self.redraw(full=True)
+        self._describe()
+        when_near_view(self.host, self._go_live)
+        if not self.live:
+            when_idle(self._prepare)
         on_resize(self.plot, self._follow_width)
         perf = getattr(window, "mvcalcPerf", None)
         if perf:
@@ -102,7 +110,25 @@ class LiveFigure:
         self.background = None
         self.redraw(full=True)
 
+    def _go_live(self) -> None:
+        self.live = True
+        self.redraw(full=True)
+
+    def _prepare(self) -> None:
+        """While the figure waits off screen, make its axes' tick marks and labels (matplotlib
+        makes them on the first draw: about half of a first draw, far more with the minor ticks
+        of a log axis), so the draw when the learner scrolls to it is a short task."""
+        if self.live:
+            return
+        for ax in self.figure.axes:
+            for axis in ax._axis_map.values():     # matplotlib 3.8.4, pinned in Pyodide and the tests
+                axis._update_ticks()
+
     def redraw(self, full: bool = False) -> None:
+        if not self.live:              # not drawn yet: the state is kept, the words follow it
+            self.background = None
+            self._describe()
+            return
         perf = getattr(window, "mvcalcPerf", None)  # set by the benchmark and tests only
         started = window.performance.now() if perf else 0
         agg = self.figure.canvas
@@ -127,6 +153,7 @@ class LiveFigure:
         if (self.canvas.width, self.canvas.height) != (width, height):
             self.canvas.width, self.canvas.height = width, height
         window.mvcalcBridge.putRGBA(self.canvas, agg.buffer_rgba(), width, height)
+        self.canvas.dataset.drawn = "1"
         global _first_plot_shown
         if not _first_plot_shown:
             _first_plot_shown = True

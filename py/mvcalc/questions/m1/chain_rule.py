@@ -10,7 +10,7 @@ import sympy as sp
 
 from mvcalc.questions.builders import derivative_question, require
 from mvcalc.questions.exercise_set import nonzero
-from mvcalc.questions.printing import tex, x
+from mvcalc.questions.printing import factor, tex, x
 
 RULE = r"The chain rule: if \(f(x) = g(h(x))\) then \(f'(x) = g'(h(x))\, h'(x)\)."
 MISSING_INNER = (r"Almost: you differentiated the outer function but left out the chain-rule "
@@ -24,6 +24,8 @@ def chain(f, outer, douter, h, dh, *, intro="", wrong=(), extra_hints=()):
     # sympy rewrites cos(-u) as cos(u) and sin(-u) as -sin(u): keep the inside as shown
     require(not h.could_extract_minus_sign(), "the inside would be shown with its sign flipped")
     answer = douter.subs(u, h) * dh
+    with sp.evaluate(False):  # show g'(h(x)) as 2(4x + 7), not 8x + 14 (which the dot would split)
+        outer_at_h = douter.subs(u, h)
     return derivative_question(
         f, answer,
         intro=intro,
@@ -34,7 +36,8 @@ def chain(f, outer, douter, h, dh, *, intro="", wrong=(), extra_hints=()):
         worked=[
             rf"Write \(f(x) = g(h(x))\) with \(g(u) = {tex(outer)}\) and \(h(x) = {tex(h)}\).",
             rf"\(g'(u) = {tex(douter)}\) and \(h'(x) = {tex(dh)}\).",
-            rf"\(f'(x) = g'(h(x))\, h'(x) = {tex(douter.subs(u, h))} \cdot \left({tex(dh)}\right)\).",
+            rf"\(f'(x) = g'(h(x))\, h'(x) = {factor(outer_at_h) if outer_at_h.is_Add else tex(outer_at_h)} "
+            rf"\cdot {factor(dh)}\).",
             rf"So \(f'(x) = {tex(answer)}\).",
         ],
     )

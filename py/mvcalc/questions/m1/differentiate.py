@@ -9,7 +9,7 @@ import sympy as sp
 
 from mvcalc.questions.builders import derivative_question
 from mvcalc.questions.exercise_set import nonzero
-from mvcalc.questions.printing import d_dx, signed, tex, x
+from mvcalc.questions.printing import coefficient, d_dx, signed, tex, x
 
 POWER_RULE = r"The power rule: \(\frac{d}{dx} x^n = n x^{n-1}\). A constant factor just stays in front."
 SUM_RULE = r"The sum rule: differentiate each term on its own and add the results."
@@ -31,8 +31,8 @@ def power_rule(rng):
         hints=[POWER_RULE, rf"Here the power is \(n = {n}\) and the constant factor is \({a}\)."],
         worked=[
             POWER_RULE,
-            rf"With \(n = {n}\): \(\frac{{d}}{{dx}} x^{{{n}}} = {n} x^{{{n - 1}}}\).",
-            rf"Keep the factor \({a}\): \(f'(x) = {a} \cdot {n} x^{{{n - 1}}} = {tex(answer)}\).",
+            rf"With \(n = {n}\): \(\frac{{d}}{{dx}} x^{{{n}}} = {tex(n * x**(n - 1))}\).",
+            rf"Keep the factor \({a}\): \(f'(x) = {a} \cdot {tex(n * x**(n - 1))} = {tex(answer)}\).",
         ],
     )
 
@@ -176,8 +176,8 @@ def fractional_powers(rng):
                r"\(\frac{d}{dx} x^{3/2} = \tfrac{3}{2} x^{1/2}\) and \(\frac{d}{dx} x^{-1/2} = -\tfrac{1}{2} x^{-3/2}\)."],
         worked=[
             rf"Write \(f(x) = {a} x^{{3/2}} {'+' if b > 0 else '-'} {abs(b)} x^{{-1/2}}\).",
-            rf"\(\frac{{d}}{{dx}} \left({a} x^{{3/2}}\right) = {tex(sp.Rational(3, 2) * a)} x^{{1/2}}\).",
-            rf"\(\frac{{d}}{{dx}} \left({b} x^{{-1/2}}\right) = {tex(-sp.Rational(1, 2) * b)} x^{{-3/2}}\).",
+            rf"\(\frac{{d}}{{dx}} \left({a} x^{{3/2}}\right) = {coefficient(sp.Rational(3, 2) * a, 'x^{1/2}')}\).",
+            rf"\(\frac{{d}}{{dx}} \left({b} x^{{-1/2}}\right) = {coefficient(-sp.Rational(1, 2) * b, 'x^{-3/2}')}\).",
             rf"So \(f'(x) = {tex(answer)}\).",
         ],
     )

@@ -130,7 +130,8 @@ def bump(rng):
         x_range=(-1, 5),
         hints=[SLOPE, "\\(f\\) has one turning point: find it, and note where \\(f\\) is steepest."],
         worked=[f"\\(f\\) turns at \\(x = 1\\), so \\(f'(1) = 0\\).",
-                f"\\(f\\) {'rises' if a > 0 else 'falls'} before \\(x = 1\\) and then flattens out towards 0, "
+                f"\\(f\\) {'rises' if a > 0 else 'falls'} before \\(x = 1\\), then {'falls' if a > 0 else 'rises'} "
+                "back and flattens out towards 0, "
                 "so \\(f'\\) changes sign at 1 and then tends to 0.",
                 f"By the product rule \\(f'(x) = {tex(df)}\\): graph {{key}}."],
     )

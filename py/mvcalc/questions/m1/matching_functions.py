@@ -115,7 +115,8 @@ def wave(rng):
         rng, f,
         [(A * other(k * x), f"At \\(x = 0\\) that formula gives {'0' if other is sp.sin else A}, "
                             f"but the graph starts at {starts}."),
-         (-A * trig(k * x), "That is the graph flipped upside down: compare which way it goes just after 0."),
+         (-A * trig(k * x), "That is the graph flipped upside down: compare which way it goes just after 0."
+          if trig is sp.sin else f"That is the graph flipped upside down: it starts at its minimum, \\({-A}\\)."),
          (A * trig(k2 * x), f"Count the waves: that formula repeats every \\({tex(2 * sp.pi / k2)}\\), "
                              f"this graph every \\({tex(2 * sp.pi / k)}\\).")],
         x_range=(-6.3, 6.3),
@@ -177,8 +178,10 @@ def wave_on_a_slope(rng):
         rng, f,
         [(A * sp.sin(x) - m * x, f"That wave drifts the other way: the term \\({tex(m * x)}\\) "
                                  f"{'lifts' if m > 0 else 'lowers'} the graph to the right."),
-         (A * sp.cos(x) + m * x, r"That wave starts at a peak: at \(x = 0\) it is not 0."),
-         (m * x * sp.sin(x), r"That wave grows wider and wider; adding \(mx\) tilts the wave instead.")],
+         (A * sp.cos(x) + m * x, rf"That graph misses the origin: at \(x = 0\) it is at height \({A}\), "
+                                 r"since \(\cos 0 = 1\), while \(\sin 0 = 0\)."),
+         (m * x * sp.sin(x), r"That wave's swings grow taller and taller with \(|x|\), and it is symmetric about "
+                             r"the \(y\)-axis: multiplying by \(mx\) scales the wave, adding \(mx\) tilts it.")],
         x_range=(-6.3, 6.3),
         intro="A sum of two familiar functions.",
         hints=[r"Sketch the two parts separately: a wave and a straight line, then add them.",

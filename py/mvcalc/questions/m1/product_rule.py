@@ -9,7 +9,7 @@ import sympy as sp
 
 from mvcalc.questions.builders import derivative_question
 from mvcalc.questions.exercise_set import nonzero
-from mvcalc.questions.printing import tex, x
+from mvcalc.questions.printing import terms, tex, x
 
 RULE = r"The product rule: if \(f = u v\) then \(f' = u' v + u v'\)."
 
@@ -33,9 +33,7 @@ def product(f, u, du, v, dv, *, intro="", extra_hint=""):
         worked=[
             rf"Write \(f = u v\) with \(u = {tex(u)}\) and \(v = {tex(v)}\).",
             rf"Then \(u' = {tex(du)}\) and \(v' = {tex(dv)}\).",
-            rf"\(f'(x) = u' v + u v' = {tex(du * v)} + {tex(u * dv)}\)."
-            if not (u * dv).could_extract_minus_sign() else
-            rf"\(f'(x) = u' v + u v' = {tex(du * v)} - {tex(-u * dv)}\).",
+            rf"\(f'(x) = u' v + u v' = {terms(du * v, u * dv)}\).",
             rf"So \(f'(x) = {tex(answer)}\).",
         ],
     )

@@ -7,8 +7,7 @@ from __future__ import annotations
 
 import sympy as sp
 
-from mvcalc.questions.builders import (NUMERIC_HINT, derivative_question, multi_question,
-                                       require)
+from mvcalc.questions.builders import derivative_question, multi_question, numeric_question, require
 from mvcalc.questions.exercise_set import nonzero
 from mvcalc.questions.model import Misconception, Question
 from mvcalc.questions.printing import learner, number, signed, tex, x
@@ -23,18 +22,9 @@ def numeric_slope(f, df, at, *, intro, hints, worked, value_feedback) -> Questio
     """"What is f'(at)?" answered by a number, with f(at) as a known slip."""
     slope = float(df.subs(x, at))
     height = float(f.subs(x, at))
-    wrong = []
-    if abs(height - slope) > 1e-3 * max(1, abs(slope)):
-        wrong.append(Misconception(number(height), value_feedback))
-    return Question(
-        kind="numeric",
-        prompt=f"{intro} What is \\(f'({number(at)})\\) for \\[f(x) = {tex(f)}?\\]",
-        solution=number(slope),
-        expected=slope,
-        hints=list(hints),
-        worked=list(worked),
-        misconceptions=wrong,
-        answer_hint=NUMERIC_HINT,
+    return numeric_question(
+        f"{intro} What is \\(f'({number(at)})\\) for \\[f(x) = {tex(f)}?\\]", slope,
+        hints=hints, worked=worked, wrong=[(height, value_feedback)],
         data={"f": learner(f), "at": at},
     )
 

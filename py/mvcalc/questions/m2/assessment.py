@@ -11,24 +11,13 @@ import dataclasses
 
 import sympy as sp
 
-from mvcalc.questions.builders import NUMERIC_HINT, choice_question, require
+from mvcalc.questions.builders import choice_question, numeric_question, require
 from mvcalc.questions.exercise_set import nonzero
 from mvcalc.questions.m2.jacobian import jacobian_question
-from mvcalc.questions.model import Misconception, Question
-from mvcalc.questions.printing import learner, matrix_tex, number, tex, theta, r, x, y
+from mvcalc.questions.printing import factor, learner, matrix_tex, tex, theta, r, x, y
 
 TEST = (r"At a point where \(J = 0\): \(\det H > 0\) with \(\partial^2 f/\partial x^2 > 0\) is a minimum, "
         r"with \(\partial^2 f/\partial x^2 < 0\) a maximum; \(\det H < 0\) is a saddle.")
-
-
-def numeric_question(prompt, value, *, hints, worked, wrong=(), data) -> Question:
-    kept = []
-    for w, feedback in wrong:
-        if abs(float(w) - float(value)) > 1e-9 and all(abs(float(w) - float(k.answer)) > 1e-9 for k in kept):
-            kept.append(Misconception(number(float(w)), feedback))
-    return Question(kind="numeric", prompt=prompt, solution=number(float(value)), expected=float(value),
-                    hints=list(hints), worked=list(worked), misconceptions=kept, answer_hint=NUMERIC_HINT,
-                    data=data)
 
 
 def partial_at_point(rng):
@@ -51,6 +40,10 @@ def partial_at_point(rng):
     )
 
 
+WORDS = {"minimum": "a minimum", "maximum": "a maximum", "saddle": "a saddle point",
+         "undecided": "the Hessian test cannot tell"}
+
+
 def _classify_options(answer: str) -> list[dict]:
     feedback = {
         "minimum": r"A minimum needs \(\det H > 0\) and \(\partial^2 f/\partial x^2 > 0\).",
@@ -58,9 +51,7 @@ def _classify_options(answer: str) -> list[dict]:
         "saddle": r"A saddle has \(\det H < 0\): curving up one way and down another.",
         "undecided": r"The test fails only when \(\det H = 0\) exactly; here it is not zero.",
     }
-    words = {"minimum": "a minimum", "maximum": "a maximum", "saddle": "a saddle point",
-             "undecided": "the Hessian test cannot tell"}
-    return [{"correct": k == answer, "value": k, "tex": rf"\text{{{words[k]}}}", "feedback": feedback[k]}
+    return [{"correct": k == answer, "value": k, "tex": rf"\text{{{WORDS[k]}}}", "feedback": feedback[k]}
             for k in ("minimum", "maximum", "saddle", "undecided")]
 
 
@@ -85,8 +76,8 @@ def classify_quadratic(rng):
         rng, rf"The function \[f(x, y) = {tex(f)}\] has \(J = 0\) at the origin. What is the origin?",
         _classify_options(answer),
         hints=[TEST, rf"\(H = {matrix_tex([[2 * c, b], [b, 2 * a]])}\)."],
-        worked=[rf"\(H = {matrix_tex([[2 * c, b], [b, 2 * a]])}\), so \(\det H = {2 * c}\cdot{2 * a} - {tex(b * b)} = {det}\).",
-                rf"With \(\partial^2 f/\partial x^2 = {2 * c}\): the origin is {answer}, option {{key}}."],
+        worked=[rf"\(H = {matrix_tex([[2 * c, b], [b, 2 * a]])}\), so \(\det H = {factor(2 * c)} \cdot {factor(2 * a)} - {factor(b)}^2 = {det}\).",
+                rf"With \(\partial^2 f/\partial x^2 = {2 * c}\): the origin is {WORDS[answer]}, option {{key}}."],
         data={"f": learner(f), "variables": ["x", "y"], "point": [0, 0]},
     )
     return q
@@ -105,7 +96,7 @@ def det_hessian_at_stationary(rng):
         hints=[r"\(H = \begin{pmatrix} f_{xx} & f_{xy} \\ f_{xy} & f_{yy} \end{pmatrix}\) and \(\det H = f_{xx} f_{yy} - f_{xy}^2\).",
                rf"\(f_{{xx}} = 6x\), \(f_{{yy}} = {2 * a}\), \(f_{{xy}} = 0\)."],
         worked=[rf"\(H = {matrix_tex([[6 * x, 0], [0, 2 * a]])}\).",
-                rf"At \(x = {px}\): \(\det H = {6 * px} \cdot {2 * a} - 0 = {value}\)."],
+                rf"At \(x = {px}\): \(\det H = {factor(6 * px)} \cdot {factor(2 * a)} - 0^2 = {value}\)."],
         wrong=[(6 * px + 2 * a, r"The determinant multiplies the diagonal entries (and subtracts the product of the others)."),
                (3 * px**2 * 2 * a, r"\(f_{xx}\) differentiates \(3x^2 - " + str(3 * k * k) + r"\) once more: \(6x\).")],
         data={"f": learner(f), "variables": ["x", "y"], "quantity": "hessian_det", "at": [px, 0]},
@@ -124,7 +115,7 @@ def classify_cubic(rng):
         _classify_options(answer),
         hints=[TEST, r"Here \(H = \begin{pmatrix} 6x & 0 \\ 0 & " + str(2 * a) + r" \end{pmatrix}\)."],
         worked=[rf"At \(({px}, 0)\): \(H = {matrix_tex([[fxx, 0], [0, fyy]])}\), \(\det H = {fxx * fyy}\).",
-                rf"So the point is {answer}, option {{key}}."],
+                rf"So the point is {WORDS[answer]}, option {{key}}."],
         data={"f": learner(f), "variables": ["x", "y"], "point": [px, 0]},
     )
 

@@ -58,9 +58,13 @@ def products_3x3(rng):
 
 
 def cylindrical(rng):
-    """(x, y, z) = (a r cos θ, a r sin θ, b z'): cylindrical coordinates, det = a² b r."""
+    """(x, y, z) = (a r cos θ, a r sin θ, b h): cylindrical coordinates, det = a² b r.
+
+    The height input is h, not z: "z(r, θ, z) = 3z" would use one name for an input
+    and an output.
+    """
     a, b = rng.randint(1, 3), rng.randint(1, 4)
-    zz = sp.Symbol("z")
+    zz = sp.Symbol("h")
     X, Y, Z = a * r * sp.cos(theta), a * r * sp.sin(theta), b * zz
     rows = [[a * sp.cos(theta), -a * r * sp.sin(theta), sp.Integer(0)],
             [a * sp.sin(theta), a * r * sp.cos(theta), sp.Integer(0)],
@@ -71,9 +75,9 @@ def cylindrical(rng):
     q = jacobian_question(
         [X, Y, Z], (r, theta, zz), rows, wrong,
         prompt=_matrix_prompt([X, Y, Z], ["x", "y", "z"], (r, theta, zz),
-                              "Cylindrical coordinates: polar coordinates with a height.")
-        + r" Order the columns \(r\), \(\theta\), \(z\). (Type \(\theta\) as theta.)",
-        hints=[ROWS, r"The first two rows are the polar Jacobian (times the scale); \(z\) only depends on itself."],
+                              r"Cylindrical coordinates: polar coordinates \((r, \theta)\) with a height \(h\).")
+        + r" Order the columns \(r\), \(\theta\), \(h\). (Type \(\theta\) as theta.)",
+        hints=[ROWS, r"The first two rows are the polar Jacobian (times the scale); \(z\) depends only on \(h\)."],
         worked=[*_row_words(rows, ("x", "y", "z")), rf"So \(J = {matrix_tex(rows)}\), with determinant \({tex(a * a * b * r)}\)."],
     )
     return q

@@ -22,8 +22,12 @@ MIXED = r"The mixed derivatives \(\frac{\partial^2 f}{\partial x\,\partial y}\) 
 
 def hessian_question(f, symbols, rows, wrong, *, intro="", hints, worked, at=None):
     names = ", ".join(str(s) for s in symbols)
-    where = "" if at is None else rf" at the point \(({', '.join(str(v) for v in at)})\), as numbers"
-    prompt = (f"{intro} Find the Hessian{where} of " rf"\[f({names}) = {tex(f)}.\]").strip()
+    if at is None:
+        ask = rf"Find the Hessian of \[f({names}) = {tex(f)}.\]"
+    else:
+        ask = (rf"Find the Hessian of \[f({names}) = {tex(f)}\] at the point "
+               rf"\(({', '.join(str(v) for v in at)})\), as numbers.")
+    prompt = f"{intro} {ask}".strip()
     q = jacobian_question([f], symbols, rows, wrong, prompt=prompt, hints=hints, worked=worked, at=at)
     data = {"f": learner(f), "variables": [str(s) for s in symbols]}
     if at is not None:

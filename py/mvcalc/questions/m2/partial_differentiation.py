@@ -1,5 +1,8 @@
 """Partial differentiation: hold every other variable still and differentiate.
 
+The set's first six templates are the algebra; the templates on the idea (which letters vary in a
+context, units and meaning, partial versus total) live in :mod:`mvcalc.questions.m2.partial_ideas`.
+
 Answers are derived by hand from each template's parameters, never by sympy.diff; the tests
 recompute them with sympy. The named slips: differentiating the variable that is held still
 (treating y as a variable when differentiating with respect to x), dropping a constant factor
@@ -14,20 +17,29 @@ import sympy as sp
 
 from mvcalc.questions.builders import derivative_question
 from mvcalc.questions.exercise_set import nonzero
+from mvcalc.questions.m2.partial_ideas import IDEAS
 from mvcalc.questions.printing import tex, x, y, z
 
 HOLD = (r"A partial derivative holds every other variable still: treat it exactly like a number, "
         r"as in \(\frac{\partial}{\partial x}(5 x^2) = 10x\).")
 
 
+def _names(others) -> str:
+    """\\(x\\) / \\(x\\) and \\(y\\): each letter in its own maths."""
+    names = [rf"\({o}\)" for o in others]
+    return " and ".join(names) if len(names) <= 2 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
 def _held(wrt, others) -> str:
-    names = " and ".join(str(o) for o in others)
-    return rf"Here \({names}\) {'is' if len(others) == 1 else 'are'} held constant: differentiate with respect to \({wrt}\) only."
+    return (rf"Here {_names(others)} {'is' if len(others) == 1 else 'are'} held constant: "
+            rf"differentiate with respect to \({wrt}\) only.")
 
 
-def _treated(wrt, other) -> str:
-    return (rf"You treated \({other}\) as a variable when differentiating with respect to \({wrt}\): "
-            rf"in \(\partial / \partial {wrt}\), \({other}\) is a constant.")
+def _treated(wrt, *others) -> str:
+    one = len(others) == 1
+    return (rf"You treated {_names(others)} as {'a variable' if one else 'variables'} when differentiating "
+            rf"with respect to \({wrt}\): in \(\partial / \partial {wrt}\), "
+            rf"{_names(others) + ' is a constant' if one else 'they are constants'}.")
 
 
 def partial_question(f, wrt, answer, *, symbols, wrong, hints, worked, intro=""):
@@ -51,7 +63,7 @@ def monomial(rng):
                (a * m * n * x**(m - 1) * y**(n - 1), _treated("x", "y") + " Only the power of \\(x\\) comes down.")],
         hints=[HOLD, rf"\(y^{{{n}}}\) is a constant factor, like the \({a}\): differentiate \(x^{{{m}}}\) by the power rule."],
         worked=[_held("x", ["y"]),
-                rf"\(\frac{{\partial}}{{\partial x}} x^{{{m}}} = {m} x^{{{m - 1}}}\), and the factor \({tex(a * y**n)}\) stays.",
+                rf"\(\frac{{\partial}}{{\partial x}} x^{{{m}}} = {tex(m * x**(m - 1))}\), and the factor \({tex(a * y**n)}\) stays.",
                 rf"So \(\frac{{\partial f}}{{\partial x}} = {tex(answer)}\)."],
     )
 
@@ -102,7 +114,7 @@ def three_variables(rng):
         f, z, answer, symbols=(x, y, z),
         intro="Three variables: hold two still.",
         wrong=[(x * sp.exp(a * y * z) + 2 * b * y * z, rf"Chain rule: \(\frac{{\partial}}{{\partial z}} e^{{{tex(a * y * z)}}} = {tex(a * y)} e^{{{tex(a * y * z)}}}\)."),
-               (answer + sp.exp(a * y * z) + b * z**2, _treated("z", "x") + r" (and \(y\)).")],
+               (answer + sp.exp(a * y * z) + b * z**2, _treated("z", "x", "y"))],
         hints=[HOLD, rf"For \(\partial / \partial z\), \(x\) and \(y\) are constants, so \({tex(a * y * z)}\) is a constant times \(z\)."],
         worked=[_held("z", ["x", "y"]),
                 rf"\(\frac{{\partial}}{{\partial z}}\left(x e^{{{tex(a * y * z)}}}\right) = {tex(a * x * y * sp.exp(a * y * z))}\) (chain rule, factor \({tex(a * y)}\)).",
@@ -153,4 +165,6 @@ def can_mass(rng):
                                .replace("f(r, h) =", "m(r, h) ="))
 
 
-TEMPLATES = [monomial, polynomial_in_y, product_with_exponential, three_variables, log_and_quotient, can_mass]
+# the algebra first, then the ideas (variables, constants and context); new templates go at the end
+TEMPLATES = [monomial, polynomial_in_y, product_with_exponential, three_variables, log_and_quotient, can_mass,
+             *IDEAS]

@@ -10,9 +10,11 @@ import math
 
 import sympy as sp
 
-from mvcalc.questions.builders import NUMERIC_HINT, require
+from mvcalc.questions.builders import numeric_question, require
+from mvcalc.questions.m3.network_size import IDEAS
 from mvcalc.questions.model import Misconception, Question
-from mvcalc.questions.printing import matrix_learner, matrix_tex, number
+from mvcalc.questions.precision import FOUR_FIGURES, Precision
+from mvcalc.questions.printing import approx, matrix_learner, matrix_tex, number
 
 SIGMA = r"The sigmoid: \(\sigma(z) = \dfrac{1}{1 + e^{-z}}\)."
 MATRIX_HINT = "Type a column vector as a list, e.g. [3, -1.5]."
@@ -33,30 +35,21 @@ def _s(v: float) -> str:
     return number(v, 4)
 
 
-def _wrongs(expected: float, pairs) -> list[Misconception]:
-    out, seen = [], []
-    for value, feedback in pairs:
-        if abs(value - expected) > 2e-3 * max(1.0, abs(expected)) and all(abs(value - s) > 1e-6 for s in seen):
-            out.append(Misconception(number(value, 8), feedback))
-            seen.append(value)
-    return out
-
-
 NO_SIGMA = (r"That is the weighted sum \(z = w a_0 + b\); the activation is \(\sigma(z)\). "
             r"Put \(z\) through the sigmoid.")
 
 
-def numeric(prompt, value, hints, worked, wrong, data, rel_tol=1e-3) -> Question:
-    return Question(kind="numeric", prompt=prompt, solution=number(value, 8), expected=value,
-                    hints=hints, worked=worked, misconceptions=_wrongs(value, wrong),
-                    answer_hint=NUMERIC_HINT, rel_tol=rel_tol, abs_tol=1e-5, data=data)
+def numeric(prompt, value, hints, worked, wrong, data, precision: Precision = FOUR_FIGURES) -> Question:
+    """builders.numeric_question, as Module 3's templates call it."""
+    return numeric_question(prompt, value, hints=hints, worked=worked, wrong=wrong, data=data,
+                            precision=precision)
 
 
 def single_neuron(rng):
     """a1 = sigma(w a0 + b) for one neuron: the lesson's figure."""
     w, b, a0 = _d(rng), _d(rng), _d(rng, -2, 2)
     z = w * a0 + b
-    require(abs(z) > 0.2)
+    require(0.2 < abs(z) < 5, "a neuron near 1/2 or saturated (an activation of 0.0006) makes a poor question")
     value = sigma(z)
     return numeric(
         (r"A single neuron with weight \(w = %s\) and bias \(b = %s\) gets the input \(a_0 = %s\). "
@@ -64,7 +57,7 @@ def single_neuron(rng):
         value,
         [SIGMA, rf"First the weighted sum: \(z = w a_0 + b = ({_s(w)})({_s(a0)}) + ({_s(b)})\)."],
         [rf"\(z = ({_s(w)})({_s(a0)}) + ({_s(b)}) = {_s(z)}\).",
-         rf"\(a_1 = \sigma({_s(z)}) = \dfrac{{1}}{{1 + e^{{{_s(-z)}}}}} = {value:.4f}\)."],
+         rf"\(a_1 = \sigma({_s(z)}) = \dfrac{{1}}{{1 + e^{{{_s(-z)}}}}} {approx(value, '.4f')}\)."],
         [(z, NO_SIGMA), (sigma(w * a0), r"The bias \(b\) is added before the sigmoid: \(\sigma(w a_0 + b)\)."),
          (sigma(w * (a0 + b)), r"Only the input is weighted: \(w a_0 + b\), not \(w(a_0 + b)\).")],
         {"w": w, "b": b, "a0": a0},
@@ -149,7 +142,7 @@ def layer_activation(rng):
         [r"The sigmoid acts on each entry of \(W\mathbf a^{(0)} + \mathbf b\) separately.",
          rf"Neuron {i + 1} uses row {i + 1} of \(W\) and bias \(b_{i + 1}\)."],
         [rf"\(z_{i + 1} = ({_s(W[i][0])})({_s(a0[0])}) + ({_s(W[i][1])})({_s(a0[1])}) + ({_s(b[i])}) = {_s(z)}\).",
-         rf"\(a^{{(1)}}_{i + 1} = \sigma({_s(z)}) = {value:.4f}\)."],
+         rf"\(a^{{(1)}}_{i + 1} = \sigma({_s(z)}) {approx(value, '.4f')}\)."],
         [(sigma(zt), rf"You used column {i + 1} of \(W\): the weights into neuron {i + 1} are its row, "
                      rf"\(z_i = \sum_j W_{{ij}} a_j + b_i\)."),
          (z, NO_SIGMA.replace(r"w a_0 + b", r"W\mathbf a + \mathbf b"))],
@@ -171,9 +164,9 @@ def two_neurons_in_a_row(rng):
          rf"What is the output \(a_2\) for the input \(a_0 = {_s(a0)}\)?"),
         value,
         ["Work forwards, one neuron at a time: the first neuron's activation is the second one's input.",
-         rf"\(a_1 = \sigma({_s(w1 * a0 + b1)}) = {a1:.4f}\)."],
-        [rf"\(z_1 = ({_s(w1)})({_s(a0)}) + ({_s(b1)}) = {_s(w1 * a0 + b1)}\), \(a_1 = \sigma(z_1) = {a1:.4f}\).",
-         rf"\(z_2 = ({_s(w2)})({a1:.4f}) + ({_s(b2)}) = {z2:.4f}\), \(a_2 = \sigma(z_2) = {value:.4f}\)."],
+         rf"\(a_1 = \sigma({_s(w1 * a0 + b1)}) {approx(a1, '.4f')}\)."],
+        [rf"\(z_1 = ({_s(w1)})({_s(a0)}) + ({_s(b1)}) = {_s(w1 * a0 + b1)}\), \(a_1 = \sigma(z_1) {approx(a1, '.4f')}\).",
+         rf"\(z_2 = ({_s(w2)})({a1:.4f}) + ({_s(b2)}) {approx(z2, '.4f')}\), \(a_2 = \sigma(z_2) {approx(value, '.4f')}\)."],
         [(sigma(w2 * (w1 * a0 + b1) + b2), r"The first neuron's output is \(\sigma(z_1)\), not \(z_1\): apply the "
                                            r"sigmoid at every neuron."),
          (sigma(w2 * a0 + b2), r"The second neuron's input is \(a_1\), the first neuron's output, not \(a_0\).")],
@@ -202,11 +195,11 @@ def network_output(rng):
         value,
         ["First the hidden layer, both neurons, then the output neuron with the hidden activations as its inputs.",
          rf"\(\mathbf z^{{(1)}} = ({_s(z1[0])}, {_s(z1[1])})\), so "
-         rf"\(\mathbf a^{{(1)}} = ({a1[0]:.4f}, {a1[1]:.4f})\)."],
+         rf"\(\mathbf a^{{(1)}} \approx ({a1[0]:.4f}, {a1[1]:.4f})\)."],
         [rf"\(\mathbf z^{{(1)}} = W^{{(1)}}\mathbf a^{{(0)}} + \mathbf b^{{(1)}} = ({_s(z1[0])}, {_s(z1[1])})\).",
-         rf"\(\mathbf a^{{(1)}} = (\sigma({_s(z1[0])}), \sigma({_s(z1[1])})) = ({a1[0]:.4f}, {a1[1]:.4f})\).",
-         rf"\(z^{{(2)}} = ({_s(w2[0])})({a1[0]:.4f}) + ({_s(w2[1])})({a1[1]:.4f}) + ({_s(b2)}) = {z2:.4f}\).",
-         rf"\(a^{{(2)}} = \sigma({z2:.4f}) = {value:.4f}\)."],
+         rf"\(\mathbf a^{{(1)}} = (\sigma({_s(z1[0])}), \sigma({_s(z1[1])})) \approx ({a1[0]:.4f}, {a1[1]:.4f})\).",
+         rf"\(z^{{(2)}} = ({_s(w2[0])})({a1[0]:.4f}) + ({_s(w2[1])})({a1[1]:.4f}) + ({_s(b2)}) {approx(z2, '.4f')}\).",
+         rf"\(a^{{(2)}} = \sigma({z2:.4f}) {approx(value, '.4f')}\)."],
         [(sigma(sum(w * z for w, z in zip(w2, z1)) + b2),
           r"The hidden layer's outputs are \(\sigma(z)\), not \(z\): apply the sigmoid there too."),
          (z2, r"That is \(z^{(2)}\): the output neuron's activation is \(\sigma(z^{(2)})\).")],
@@ -214,4 +207,6 @@ def network_output(rng):
     )
 
 
-TEMPLATES = [single_neuron, bias_for_half, layer_sums, layer_activation, two_neurons_in_a_row, network_output]
+# new templates go at the end (progress is kept by position): mvcalc.questions.m3.network_size
+TEMPLATES = [single_neuron, bias_for_half, layer_sums, layer_activation, two_neurons_in_a_row, network_output,
+             *IDEAS]

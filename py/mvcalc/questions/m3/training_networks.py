@@ -13,9 +13,10 @@ import sympy as sp
 
 from mvcalc.questions.builders import EXPRESSION_HINT, require
 from mvcalc.questions.compare import misconceptions
+from mvcalc.questions.m3.backprop_matrix import TEMPLATES as MATRIX_FORM
 from mvcalc.questions.m3.simple_networks import _d, _s, numeric, sigma
 from mvcalc.questions.model import Question
-from mvcalc.questions.printing import learner, tex
+from mvcalc.questions.printing import approx, learner, tex
 
 a, w, x, y, b = sp.symbols("a w x y b")
 CHAIN = (r"Backpropagation is the chain rule: \(\dfrac{\partial C}{\partial w} = \dfrac{\partial C}{\partial a}"
@@ -56,7 +57,7 @@ def sigmoid_slope(rng):
         [SIGMA_PRIME, r"Differentiate \(\sigma(z) = (1 + e^{-z})^{-1}\) with the chain rule to see why."],
         [r"\(\sigma'(z) = \frac{e^{-z}}{(1 + e^{-z})^2} = \frac{1}{1 + e^{-z}}\cdot\frac{e^{-z}}{1 + e^{-z}}"
          r" = \sigma(z)(1 - \sigma(z))\).",
-         rf"So \(\sigma'(z) = a(1 - a) = {_s(av)}\times{_s(1 - av)} = {value:.4g}\)."],
+         rf"So \(\sigma'(z) = a(1 - a) = {_s(av)}\times{_s(1 - av)} {approx(value, '.4g')}\)."],
         [(1 - av, r"\(\sigma' = \sigma(1 - \sigma)\): multiply by \(a\) as well."),
          (av, r"That is \(\sigma(z)\) itself; its slope is \(\sigma(1 - \sigma)\).")],
         {"a": av},
@@ -78,11 +79,13 @@ def weight_gradient_formula(rng):
         wrong.append((2 * k * (a - y) * a * (1 - a) * x,
                       r"\(\partial z/\partial b = 1\), not \(x\): that factor belongs to \(\partial C/\partial w\)."))
     cost = k * (a - y) ** 2
+    # name exactly the letters the answer is in (x only for the weight)
+    letters = r"\(a\), \(x\) and \(y\)" if by == "w" else r"\(a\) and \(y\)"
     return Question(
         kind="expression",
         prompt=(r"One neuron, \(a = \sigma(z)\) with \(z = w x + b\) (here \(x\) stands for the input \(a_0\)), "
                 rf"and the cost \(C = {tex(cost)}\) for target \(y\). Find \(\dfrac{{\partial C}}{{\partial {by}}}\) "
-                r"in terms of \(a\), \(x\) and \(y\) (use \(\sigma'(z) = a(1 - a)\))."),
+                rf"in terms of {letters} (use \(\sigma'(z) = a(1 - a)\))."),
         solution=learner(answer),
         hints=[CHAIN.replace(r"\partial w}", rf"\partial {by}}}"), SIGMA_PRIME],
         worked=[rf"\(\frac{{\partial C}}{{\partial a}} = {tex(sp.diff(cost, a))}\).",
@@ -115,12 +118,12 @@ def weight_gradient(rng):
          r"What is \(\dfrac{\partial C}{\partial w}\)?"),
         value,
         [CHAIN.replace(r"w x + b", r"w a_0 + b").replace(r"\(a = \sigma(z)\)", r"\(a_1 = \sigma(z)\)"),
-         rf"\(z = {_s(z)}\) and \(a_1 = \sigma(z) = {av:.4f}\)."],
-        [rf"Forward: \(z = ({_s(w_)})({_s(x_)}) + ({_s(b_)}) = {_s(z)}\), \(a_1 = \sigma(z) = {av:.4f}\).",
-         rf"\(\frac{{\partial C}}{{\partial a_1}} = 2(a_1 - y) = {dCda:.4f}\).",
-         rf"\(\frac{{\partial a_1}}{{\partial z}} = a_1(1 - a_1) = {dadz:.4f}\).",
+         rf"\(z = {_s(z)}\) and \(a_1 = \sigma(z) {approx(av, '.4f')}\)."],
+        [rf"Forward: \(z = ({_s(w_)})({_s(x_)}) + ({_s(b_)}) = {_s(z)}\), \(a_1 = \sigma(z) {approx(av, '.4f')}\).",
+         rf"\(\frac{{\partial C}}{{\partial a_1}} = 2(a_1 - y) {approx(dCda, '.4f')}\).",
+         rf"\(\frac{{\partial a_1}}{{\partial z}} = a_1(1 - a_1) {approx(dadz, '.4f')}\).",
          rf"\(\frac{{\partial z}}{{\partial w}} = a_0 = {_s(x_)}\).",
-         rf"\(\frac{{\partial C}}{{\partial w}} = ({dCda:.4f})({dadz:.4f})({_s(x_)}) = {value:.4g}\)."],
+         rf"\(\frac{{\partial C}}{{\partial w}} = ({dCda:.4f})({dadz:.4f})({_s(x_)}) {approx(value, '.4g')}\)."],
         [(dCda * x_, MISSING_SIGMA_PRIME), (dCda * dadz, r"The last link, \(\partial z/\partial w = a_0\), is missing."),
          (dCda / 2 * dadz * x_, r"\(\partial C/\partial a_1 = 2(a_1 - y)\): the factor 2 is missing.")],
         {"w": w_, "b": b_, "a0": x_, "y": y_},
@@ -140,8 +143,8 @@ def bias_gradient(rng):
         [r"\(\frac{\partial C}{\partial b} = \frac{\partial C}{\partial a_1}\frac{\partial a_1}{\partial z}"
          r"\frac{\partial z}{\partial b}\), and \(z = w a_0 + b\).",
          r"\(\frac{\partial z}{\partial b} = 1\)."],
-        [rf"\(z = {_s(z)}\), \(a_1 = {av:.4f}\).",
-         rf"\(\frac{{\partial C}}{{\partial b}} = 2(a_1 - y)\,a_1(1 - a_1)\cdot 1 = ({dCda:.4f})({dadz:.4f}) = {value:.4g}\)."],
+        [rf"\(z = {_s(z)}\), \(a_1 {approx(av, '.4f')}\).",
+         rf"\(\frac{{\partial C}}{{\partial b}} = 2(a_1 - y)\,a_1(1 - a_1)\cdot 1 = ({dCda:.4f})({dadz:.4f}) {approx(value, '.4g')}\)."],
         [(dCda * dadz * x_, r"\(\partial z/\partial b = 1\), not \(a_0\): that factor belongs to \(\partial C/\partial w\)."),
          (dCda, MISSING_SIGMA_PRIME)],
         {"w": w_, "b": b_, "a0": x_, "y": y_},
@@ -170,10 +173,10 @@ def two_layer_chain(rng):
          r"\frac{\partial z_2}{\partial a_1}\frac{\partial a_1}{\partial z_1}\frac{\partial z_1}{\partial w_1}\): "
          r"five links.",
          r"\(\frac{\partial z_2}{\partial a_1} = w_2\), and each \(\frac{\partial a}{\partial z} = a(1 - a)\)."],
-        [rf"Forward: \(z_1 = {_s(z1)}\), \(a_1 = {a1:.4f}\), \(z_2 = {z2:.4f}\), \(a_2 = {a2:.4f}\).",
-         rf"Links: \(2(a_2 - y) = {links[0]:.4f}\), \(a_2(1 - a_2) = {links[1]:.4f}\), \(w_2 = {_s(w2)}\), "
-         rf"\(a_1(1 - a_1) = {links[3]:.4f}\), \(a_0 = {_s(a0)}\).",
-         rf"Product: \(\frac{{\partial C}}{{\partial w_1}} = {value:.4g}\)."],
+        [rf"Forward: \(z_1 = {_s(z1)}\), \(a_1 {approx(a1, '.4f')}\), \(z_2 {approx(z2, '.4f')}\), \(a_2 {approx(a2, '.4f')}\).",
+         rf"Links: \(2(a_2 - y) {approx(links[0], '.4f')}\), \(a_2(1 - a_2) {approx(links[1], '.4f')}\), \(w_2 = {_s(w2)}\), "
+         rf"\(a_1(1 - a_1) {approx(links[3], '.4f')}\), \(a_0 = {_s(a0)}\).",
+         rf"Product: \(\frac{{\partial C}}{{\partial w_1}} {approx(value, '.4g')}\)."],
         [(value / links[3], r"The factor \(\sigma'(z_1) = a_1(1 - a_1)\) of the first neuron is missing."),
          (value / links[1], r"The factor \(\sigma'(z_2) = a_2(1 - a_2)\) of the second neuron is missing."),
          (value / links[1] / links[3], r"Both sigmoid slopes \(a(1 - a)\) are missing: every neuron on the "
@@ -183,4 +186,6 @@ def two_layer_chain(rng):
     )
 
 
-TEMPLATES = [cost_slope, sigmoid_slope, weight_gradient_formula, weight_gradient, bias_gradient, two_layer_chain]
+# one neuron first, then whole layers in matrix form (mvcalc.questions.m3.backprop_matrix); new ones at the end
+TEMPLATES = [cost_slope, sigmoid_slope, weight_gradient_formula, weight_gradient, bias_gradient, two_layer_chain,
+             *MATRIX_FORM]

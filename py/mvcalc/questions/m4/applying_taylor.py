@@ -7,11 +7,13 @@ import math
 
 import sympy as sp
 
+from mvcalc.questions.builders import require
 from mvcalc.questions.exercise_set import nonzero
 from mvcalc.questions.m4.common import (FACTORIAL, FORGOT_FACTORIAL, POWERS_OF_X, POWERS_OF_X_MINUS_A, TAYLOR,
-                                        expression_question, numeric_question, powers_of_x, taylor, terms_tex,
+                                        expression_question, numeric_question, powers_of_x, taylor, taylor_tex, terms_tex,
                                         without_factorials)
-from mvcalc.questions.printing import learner, number, tex, x
+from mvcalc.questions.precision import figures_to_tell_apart
+from mvcalc.questions.printing import coefficient as times, factor, learner, number, tex, x
 
 
 def _data(f, about, order, kind="taylor", **extra):
@@ -28,15 +30,18 @@ def exponential_maclaurin(rng):
         answer,
         [(without_factorials(d, 0), FORGOT_FACTORIAL),
          (taylor([1, 1, 1, 1], 0), rf"Each derivative of \(e^{{{k}x}}\) brings down a factor \({k}\) (the chain rule): "
-                                   rf"\(f^{{(n)}}(0) = {k}^n\), not 1."),
-         (taylor([1, k, k, k], 0), rf"Differentiating again multiplies by \({k}\) again: \(f''(0) = {k}^2\).")],
+                                   rf"\(f^{{(n)}}(0) = {factor(k)}^n\), not 1."),
+         (taylor([1, k, k, k], 0), rf"Differentiating again multiplies by \({k}\) again: \(f''(0) = {factor(k)}^2\).")],
         prompt=rf"Find the Taylor polynomial of degree 3 about \(a = 0\) (the Maclaurin polynomial) of "
                rf"\[f(x) = {tex(f)}.\]",
-        hints=[TAYLOR, rf"\(f'(x) = {k}e^{{{k}x}}\), so \(f^{{(n)}}(0) = {k}^n\). " + FACTORIAL],
+        hints=[TAYLOR, rf"\(f'(x) = {times(k, f'e^{{{k}x}}')}\), so \(f^{{(n)}}(0) = {factor(k)}^n\). " + FACTORIAL],
         worked=[rf"\(f(0) = 1\), \(f'(0) = {k}\), \(f''(0) = {k**2}\), \(f'''(0) = {k**3}\).",
                 rf"\(p_3(x) = {terms_tex(d, 0)}\)",
                 rf"\(= {tex(answer)}\)."],
         data=_data(f, 0, 3))
+
+
+FORM = {"sin": r"\sin(cx)", "cos": r"\cos(cx)", "exp": r"e^{cx}"}
 
 
 def coefficient(rng):
@@ -48,6 +53,7 @@ def coefficient(rng):
         f, fn = sp.sin(k * x), (-1) ** ((n - 1) // 2) * k**n
     elif name == "cos":
         n = rng.choice([2, 4])
+        k = abs(k)  # cos(-2x) is cos(2x), and is shown so
         f, fn = sp.cos(k * x), (-1) ** (n // 2) * k**n
     else:
         n = rng.choice([3, 4])
@@ -57,11 +63,12 @@ def coefficient(rng):
         value,
         [(fn, FORGOT_FACTORIAL), (-value, "Check the sign: follow the cycle of derivatives carefully."),
          (sp.Rational(k, math.factorial(n)), rf"The chain rule brings down a factor \({k}\) with every derivative: "
-                                             rf"\(f^{{({n})}}(0)\) has \({k}^{n}\) in it.")],
+                                             rf"\(f^{{({n})}}(0)\) has \({factor(k)}^{n}\) in it.")],
         prompt=rf"What is the coefficient of \(x^{{{n}}}\) in the Maclaurin series of \[f(x) = {tex(f)}?\] "
-               "(A fraction is fine, e.g. 4/3.)",
+               "(You may type a fraction.)",
         hints=[r"The coefficient of \(x^n\) is \(\frac{f^{(n)}(0)}{n!}\).",
-               rf"Each derivative of \({tex(f)}\) brings down a factor \({k}\). " + FACTORIAL],
+               rf"Write \(f(x) = {FORM[name]}\) with \(c = {k}\): each derivative "
+               r"brings down a factor \(c\). " + FACTORIAL],
         worked=[rf"\(f^{{({n})}}(0) = {fn}\).",
                 rf"Coefficient \(= \frac{{{fn}}}{{{n}!}} = \frac{{{fn}}}{{{math.factorial(n)}}} = {tex(value)}\)."],
         data=_data(f, 0, n, "coefficient", power=n))
@@ -73,7 +80,7 @@ def second_order_about_a(rng):
     if case == "exp":
         a = rng.choice([1, 2, -1, 3])
         f, d = sp.exp(x), [sp.exp(a)] * 3
-        rules = rf"Every derivative of \(e^x\) is \(e^x\), so each is \(e^{{{a}}}\) at \(a = {a}\)."
+        rules = rf"Every derivative of \(e^x\) is \(e^x\), so each is \({tex(sp.exp(a))}\) at \(a = {a}\)."
     elif case == "ln":
         a = rng.choice([1, 2, 3])
         f, d = sp.log(x), [sp.log(a), sp.Rational(1, a), -sp.Rational(1, a * a)]
@@ -93,7 +100,7 @@ def second_order_about_a(rng):
         hints=[TAYLOR, rules, POWERS_OF_X_MINUS_A],
         worked=[rules,
                 rf"At \(a = {a}\): \(f = {tex(d[0])}\), \(f' = {tex(d[1])}\), \(f'' = {tex(d[2])}\).",
-                rf"\(p_2(x) = {terms_tex(d, a)} = {tex(answer)}\)."],
+                rf"\(p_2(x) = {terms_tex(d, a)} = {taylor_tex(d, a)}\)."],
         data=_data(f, a, 2))
 
 
@@ -106,19 +113,21 @@ def approximate_root(rng):
     value = taylor(d, a).subs(x, a + h)
     first = taylor(d[:2], a).subs(x, a + h)
     target = a + h
+    precision = figures_to_tell_apart(value, [first])
+    require(precision is not None, "degree 1 and 2 agree to 6 figures")
     return numeric_question(
         value,
         [(first, "That is the first-order (tangent-line) estimate: the question asks for degree 2."),
          (without_factorials(d, a).subs(x, a + h), FORGOT_FACTORIAL)],
         prompt=rf"Use the Taylor polynomial of degree 2 of \(\sqrt{{x}}\) about \(a = {a}\) to estimate "
-               rf"\(\sqrt{{{tex(target)}}}\). Give 6 significant figures.",
+               rf"\(\sqrt{{{tex(target)}}}\). Give your answer to {{precision}}.",
         hints=[r"\(p_2(x) = \sqrt{a} + \frac{1}{2\sqrt{a}}(x - a) - \frac{1}{8a^{3/2}}(x - a)^2\).",
                rf"Here \(x - a = {tex(h)}\)."],
         worked=[rf"\(f({a}) = {m}\), \(f'({a}) = {tex(d[1])}\), \(f''({a}) = {tex(d[2])}\).",
                 rf"\(p_2({tex(target)}) = {m} + {tex(d[1])}\cdot({tex(h)}) + \frac{{1}}{{2}}\left({tex(d[2])}\right)"
                 rf"({tex(h)})^2 \approx {number(float(value), 8)}\).",
                 rf"(The true value is \({number(math.sqrt(float(target)), 8)}\).)"],
-        data=_data(sp.sqrt(x), a, 2, "approx", at=learner(target)), rel_tol=1e-6, abs_tol=1e-9)
+        data=_data(sp.sqrt(x), a, 2, "approx", at=learner(target)), precision=precision)
 
 
 def substitution(rng):

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import sympy as sp
 
-from mvcalc.questions.builders import EXPRESSION_HINT, NUMERIC_HINT
+from mvcalc.questions import builders
+from mvcalc.questions.builders import EXPRESSION_HINT
 from mvcalc.questions.compare import misconceptions
-from mvcalc.questions.model import Misconception, Question
-from mvcalc.questions.printing import learner, number, tex, x, y
+from mvcalc.questions.model import Question
+from mvcalc.questions.precision import FOUR_FIGURES, Precision
+from mvcalc.questions.printing import learner, shifted, terms, tex, x, y
 
 TAYLOR = (r"The Taylor polynomial of order \(n\) about \(a\) is "
           r"\(\sum_{k=0}^{n} \frac{f^{(k)}(a)}{k!}(x - a)^k\): work out each derivative at \(a\), "
@@ -49,32 +51,47 @@ def expression_question(answer, wrong, *, prompt, hints, worked, data, variables
     )
 
 
-def numeric_question(value, wrong, *, prompt, hints, worked, data, rel_tol=1e-3, abs_tol=1e-6) -> Question:
-    value = float(value)
-    kept, seen = [], []
-    for w, feedback in wrong:
-        w = float(w)
-        if abs(w - value) <= max(abs_tol, rel_tol * abs(value)) * 3 or any(abs(w - s) < 1e-12 for s in seen):
-            continue
-        seen.append(w)
-        kept.append(Misconception(number(w, 10), feedback))
-    return Question(
-        kind="numeric", prompt=prompt, solution=number(value, 10), hints=list(hints), worked=list(worked),
-        misconceptions=kept, answer_hint=NUMERIC_HINT, expected=value, rel_tol=rel_tol, abs_tol=abs_tol,
-        data=data,
-    )
+def numeric_question(value, wrong, *, prompt, hints, worked, data,
+                     precision: Precision = FOUR_FIGURES) -> Question:
+    """builders.numeric_question with Module 4's argument order."""
+    return builders.numeric_question(prompt, value, hints=hints, worked=worked, wrong=wrong,
+                                     precision=precision, data=data)
 
 
 def terms_tex(derivatives, about) -> str:
     """The worked line: each term f⁽ᵏ⁾(a)/k! (x − a)ᵏ as TeX, before simplifying."""
     parts = []
-    base = "x" if about == 0 else rf"\left(x {'-' if about > 0 else '+'} {tex(abs(about))}\right)"
+    base = "x" if about == 0 else rf"\left({shifted('x', about)}\right)"
     for k, d in enumerate(derivatives):
         power = "" if k == 0 else (base if k == 1 else f"{base}^{{{k}}}")
-        parts.append(rf"\frac{{{tex(d)}}}{{{k}!}}{power}")
-    return " + ".join(parts)
+        d = sp.sympify(d)
+        sign = "-" if d.could_extract_minus_sign() else "+"
+        parts.append((sign, rf"\frac{{{tex(-d if sign == '-' else d)}}}{{{k}!}}{power}"))
+    first = ("- " if parts[0][0] == "-" else "") + parts[0][1]
+    return " ".join([first] + [f"{sign} {text}" for sign, text in parts[1:]])
+
+
+def taylor_tex(derivatives, about) -> str:
+    """The polynomial with its coefficients worked out, still in powers of (x − a), lowest first:
+    "1 - (x - 1) + (x - 1)^2 - (x - 1)^3" (sympy would merge it into "-x + 2 + ...")."""
+    base = x if about == 0 else x - about
+    parts = []
+    for k, d in enumerate(derivatives):
+        c = sp.sympify(d) / sp.factorial(k)
+        if c == 0:
+            continue
+        if k == 0:
+            parts.append(c)
+            continue
+        if k > 1:
+            parts.append(c * base**k)
+        elif c == 1:  # a bare (x - a) keeps its brackets
+            parts.append(rf"\left({tex(base)}\right)" if base.is_Add else tex(base))
+        else:         # sympy would spread a number over (x - a): keep it outside
+            parts.append(sp.Mul(c, base, evaluate=False) if c.is_Number else c * base)
+    return terms(*parts)
 
 
 __all__ = ["TAYLOR", "FACTORIAL", "POWERS_OF_X_MINUS_A", "FORGOT_FACTORIAL", "POWERS_OF_X", "taylor",
            "without_factorials", "powers_of_x", "about_text", "expression_question", "numeric_question",
-           "terms_tex", "learner", "tex", "x", "y"]
+           "terms_tex", "taylor_tex", "learner", "tex", "x", "y"]

@@ -8,8 +8,9 @@ import sympy as sp
 from mvcalc.questions.builders import choice_question, distinct_curves, plot_of, require, shared_y_range
 from mvcalc.questions.exercise_set import nonzero
 from mvcalc.questions.m4.common import (FACTORIAL, FORGOT_FACTORIAL, POWERS_OF_X, POWERS_OF_X_MINUS_A, TAYLOR,
-                                        about_text, powers_of_x, taylor, terms_tex, without_factorials)
-from mvcalc.questions.printing import learner, tex, x
+                                        about_text, powers_of_x, taylor, taylor_tex, terms_tex,
+                                        without_factorials)
+from mvcalc.questions.printing import coefficient, learner, tex, x
 
 ORDER_WORDS = {1: "first-order (the tangent line)", 2: "second-order", 3: "third-order"}
 
@@ -36,7 +37,8 @@ def exponential_second_order(rng):
     options, figure = graph_options(f, 0, 2, answer, [
         (taylor(d[:2], 0), "That is only the tangent line (first order): it copies the value and the slope, "
                            "not the curvature."),
-        (without_factorials(d, 0), FORGOT_FACTORIAL + r" The \(x^2\) term is \(\frac{k^2}{2}x^2\)."),
+        (without_factorials(d, 0), FORGOT_FACTORIAL + rf" The \(x^2\) term is "
+                                   rf"\(\frac{{f''(0)}}{{2!}}x^2 = {tex(sp.Rational(k)**2 / 2 * x**2)}\)."),
         (taylor([1, -k, k**2], 0), f"The slope at 0 is \\(f'(0) = {tex(k)}\\): this curve slopes the other way."),
     ], (-3, 3))
     return choice_question(
@@ -63,18 +65,20 @@ def formula_about_a(rng):
         a = rng.choice([1, 2, 3])
         f, d = sp.log(x), [sp.log(a), sp.Rational(1, a), -sp.Rational(1, a**2)]
     answer = taylor(d, a)
-    wrong = [(without_factorials(d, a), FORGOT_FACTORIAL),
-             (powers_of_x(d, a), POWERS_OF_X),
-             (taylor(d[:2], a) - d[2] / 2 * (x - a)**2, r"Check the sign of \(f''(a)\).")]
-    options = [{"tex": tex(answer), "value": learner(answer), "correct": True}]
-    options += [{"tex": tex(w), "value": learner(w), "feedback": fb} for w, fb in wrong]
+    # each formula as derivatives for taylor_tex, so all four are shown in powers of (x - a)
+    # (or of x), not merged by sympy into "-x/9 + (x - 3)^2/27 + 2/3"
+    wrong = [(without_factorials(d, a), [v * sp.factorial(k) for k, v in enumerate(d)], a, FORGOT_FACTORIAL),
+             (powers_of_x(d, a), d, 0, POWERS_OF_X),
+             (taylor([d[0], d[1], -d[2]], a), [d[0], d[1], -d[2]], a, r"Check the sign of \(f''(a)\).")]
+    options = [{"tex": taylor_tex(d, a), "value": learner(answer), "correct": True}]
+    options += [{"tex": taylor_tex(ds, about), "value": learner(w), "feedback": fb} for w, ds, about, fb in wrong]
     require(len({o["tex"] for o in options}) == len(options), "two formulas print alike")
     return choice_question(
         rng, rf"Which formula is the second-order Taylor polynomial of \(f(x) = {tex(f)}\) about \(a = {a}\)?",
         options,
         hints=[TAYLOR, POWERS_OF_X_MINUS_A + " " + FACTORIAL],
         worked=[rf"\(f({a}) = {tex(d[0])}\), \(f'({a}) = {tex(d[1])}\), \(f''({a}) = {tex(d[2])}\).",
-                rf"\(p_2(x) = {terms_tex(d, a)} = {tex(answer)}\): option {{key}}."],
+                rf"\(p_2(x) = {terms_tex(d, a)} = {taylor_tex(d, a)}\): option {{key}}."],
         data=_data(f, a, 2, "formula choice"))
 
 
@@ -90,7 +94,7 @@ def sine_orders(rng):
     distractors = [
         (taylor(d_other, 0), f"That is the order-{other} polynomial: count the terms."),
         (A * x, r"That is only the tangent line, \(" + tex(A * x) + r"\): order 1."),
-        (A * x - A * x**3 / 3, r"The cubic term is \(-\frac{x^3}{3!}\), and \(3! = 6\), not 3."),
+        (A * x - A * x**3 / 3, rf"The cubic term is \(-\frac{{{coefficient(A, 'x^3')}}}{{3!}}\), and \(3! = 6\), not 3."),
     ]
     options, figure = graph_options(f, 0, order, answer, distractors, (-3.5, 3.5), cap=4.0)
     return choice_question(

@@ -6,8 +6,9 @@ import sympy as sp
 
 from mvcalc.questions.builders import choice_question, multi_question
 from mvcalc.questions.m4.common import (FACTORIAL, FORGOT_FACTORIAL, POWERS_OF_X, TAYLOR, expression_question,
-                                        numeric_question, powers_of_x, taylor, terms_tex, without_factorials)
-from mvcalc.questions.printing import learner, number, tex, x
+                                        numeric_question, powers_of_x, taylor, taylor_tex, terms_tex,
+                                        without_factorials)
+from mvcalc.questions.printing import factor, learner, number, tex, x
 
 # (function, has a Maclaurin series, why)
 CANDIDATES = [
@@ -55,7 +56,7 @@ def reciprocal_about_a(rng):
                rf"Find its Taylor polynomial of degree 3 about \(a = {a}\).",
         hints=[r"\(f'(x) = -\frac{1}{x^2}\), \(f''(x) = \frac{2}{x^3}\), \(f'''(x) = -\frac{6}{x^4}\).", TAYLOR],
         worked=[rf"At \(a = {a}\): " + ", ".join(rf"\(f^{{({n})}} = {tex(v)}\)" for n, v in enumerate(d)) + ".",
-                rf"\(p_3(x) = {terms_tex(d, a)}\)", rf"\(= {tex(answer)}\)."],
+                rf"\(p_3(x) = {terms_tex(d, a)}\)", rf"\(= {taylor_tex(d, a)}\)."],
         data={"f": "1/x", "about": str(a), "order": 3, "kind": "taylor"})
 
 
@@ -76,7 +77,7 @@ def log_about_one(rng):
         hints=[r"\(f'(x) = \frac{1}{x}\), \(f''(x) = -\frac{1}{x^2}\), \(f'''(x) = \frac{2}{x^3}\), "
                r"\(f^{(4)}(x) = -\frac{6}{x^4}\) (times the constant in front).", FACTORIAL],
         worked=[rf"At 1: " + ", ".join(rf"\(f^{{({k})}}(1) = {tex(v)}\)" for k, v in enumerate(d)) + ".",
-                rf"\(p_{n}(x) = {terms_tex(d, 1)}\)", rf"\(= {tex(answer)}\)."],
+                rf"\(p_{n}(x) = {terms_tex(d, 1)}\)", rf"\(= {taylor_tex(d, 1)}\)."],
         data={"f": learner(c * sp.log(x)), "about": "1", "order": n, "kind": "taylor"})
 
 
@@ -101,13 +102,16 @@ def radius(rng):
         hints=["The series converges out to the nearest point where f (or a derivative) breaks down.",
                rf"Where is \({tex(f)}\) undefined?"],
         worked=[rf"\({tex(f)}\) breaks down at \(x = {trouble}\).",
-                rf"The radius is the distance from \(a = {a}\) to it: \(|{trouble} - ({a})| = {value}\)."],
-        data={"f": learner(f), "about": str(a), "kind": "radius"}, rel_tol=1e-6, abs_tol=1e-9)
+                rf"The radius is the distance from \(a = {a}\) to it: \(|{trouble} - {factor(a)}| = {value}\)."],
+        data={"f": learner(f), "about": str(a), "kind": "radius"})
 
 
 def where_it_converges(rng):
     """At which of these x does the Maclaurin series of 1/(1 − x), ln(1 + x) or 1/(1 + x²) give f(x)?"""
-    f = rng.choice([1 / (1 - x), sp.log(1 + x), 1 / (1 + x**2)])
+    f, trouble = rng.choice([
+        (1 / (1 - x), r"\(\frac{1}{1 - x}\) breaks down at \(x = 1\), where it divides by zero: at distance 1."),
+        (sp.log(1 + x), r"\(\ln(1 + x)\) breaks down at \(x = -1\), the log of 0: at distance 1."),
+        (1 / (1 + x**2), r"For \(\frac{1}{1 + x^2}\) the trouble is at \(x = \pm i\), off the real line, at distance 1.")])
     points = rng.sample([sp.Rational(-3, 2), sp.Rational(-1, 2), sp.Rational(1, 4), sp.Rational(3, 4),
                          sp.Rational(6, 5), 2, 3, -3], 5)
     if not any(abs(p) < 1 for p in points):
@@ -122,7 +126,7 @@ def where_it_converges(rng):
         rng, rf"At which of these points does the Maclaurin series of \(f(x) = {tex(f)}\) converge to \(f(x)\)? "
              "Select all that apply.", options,
         hints=["Find the radius of convergence: the distance from 0 to the nearest trouble.",
-               r"For \(\frac{1}{1 + x^2}\) the trouble is at \(x = \pm i\), off the real line, at distance 1."],
+               trouble],
         worked=[r"The radius of convergence about 0 is 1 (the trouble is at distance 1 from 0).",
                 r"So the series gives \(f(x)\) for \(|x| < 1\): {keys}."],
         data={"kind": "converges-at", "f": learner(f), "points": [learner(p) for p in points]})

@@ -7,10 +7,12 @@ import dataclasses
 
 import sympy as sp
 
+from mvcalc.questions.builders import require
 from mvcalc.questions.exercise_set import nonzero
 from mvcalc.questions.m2.jacobian import jacobian_question
 from mvcalc.questions.m4.common import expression_question, numeric_question
-from mvcalc.questions.printing import learner, matrix_tex, number, tex, x, y
+from mvcalc.questions.precision import figures_to_tell_apart
+from mvcalc.questions.printing import learner, matrix_tex, number, terms, tex, x, y
 
 EXPANSION = (r"\(f(\mathbf{x} + \Delta\mathbf{x}) \approx f + J\Delta\mathbf{x} + \frac{1}{2}\Delta\mathbf{x}^T H"
              r"\Delta\mathbf{x}\), which written out is \(f + f_x\Delta x + f_y\Delta y + \frac{1}{2}\left(f_{xx}\Delta x^2"
@@ -112,7 +114,7 @@ def second_order_at_origin(rng):
         prompt=rf"Find the second-order Taylor expansion of \[f(x, y) = {tex(f)}\] about \((0, 0)\).",
         hints=[EXPANSION, r"At the origin \(\Delta x = x\) and \(\Delta y = y\)."],
         worked=[rf"At \((0, 0)\): \(f = 1\), \(J = {matrix_tex(list(J))}\), \(H = {matrix_tex([list(r) for r in H])}\).",
-                rf"\(f \approx 1 + {tex(J[0] * x + J[1] * y)} + \frac{{1}}{{2}}\left({tex(H[0][0] * x**2 + 2 * H[0][1] * x * y + H[1][1] * y**2)}\right)\)",
+                rf"\(f \approx {terms(1, J[0] * x, J[1] * y)} + \frac{{1}}{{2}}\left({tex(H[0][0] * x**2 + 2 * H[0][1] * x * y + H[1][1] * y**2)}\right)\)",
                 rf"\(= {tex(sp.expand(answer))}\)."],
         data={"f": learner(f), "at": [0, 0], "order": 2, "kind": "taylor2d"}, variables=(x, y))
 
@@ -124,19 +126,24 @@ def estimate_distance(rng):
     dy = rng.choice([sp.Rational(1, 10), sp.Rational(-1, 10), sp.Rational(-1, 5)])
     f = sp.sqrt(x**2 + y**2)
     value = r + sp.Rational(p, r) * dx + sp.Rational(q, r) * dy
+    true = f.subs({x: p + dx, y: q + dy})
+    precision = figures_to_tell_apart(value, [true])
+    require(precision is not None, "the estimate is the exact value to 6 figures")
     return numeric_question(
         value,
-        [(r + sp.Rational(q, r) * dx + sp.Rational(p, r) * dy, r"\(f_x = x/\sqrt{x^2 + y^2}\) goes with \(\Delta x\)."),
+        [(true, "That is the exact value of \\(f\\) there (a calculator's answer); the question asks for the "
+                "tangent-plane estimate."),
+         (r + sp.Rational(q, r) * dx + sp.Rational(p, r) * dy, r"\(f_x = x/\sqrt{x^2 + y^2}\) goes with \(\Delta x\)."),
          (r + dx + dy, r"The partial derivatives are \(x/r\) and \(y/r\), not 1.")],
         prompt=rf"Use the tangent plane of \(f(x, y) = \sqrt{{x^2 + y^2}}\) at \(({p}, {q})\), where \(f = {r}\), to "
-               rf"estimate \(f({tex(p + dx)}, {tex(q + dy)})\).",
+               rf"estimate \(f({tex(p + dx)}, {tex(q + dy)})\). Give your answer to {{precision}}.",
         hints=[r"\(f_x = \frac{x}{\sqrt{x^2 + y^2}}\) and \(f_y = \frac{y}{\sqrt{x^2 + y^2}}\).",
                rf"\(\Delta x = {tex(dx)}\), \(\Delta y = {tex(dy)}\)."],
         worked=[rf"At \(({p}, {q})\): \(J = \left(\frac{{{p}}}{{{r}}}, \frac{{{q}}}{{{r}}}\right)\).",
                 rf"\(f \approx {r} + \frac{{{p}}}{{{r}}}({tex(dx)}) + \frac{{{q}}}{{{r}}}({tex(dy)}) = {number(float(value), 8)}\).",
-                rf"(The exact value is \({number(float(f.subs({x: p + dx, y: q + dy})), 8)}\).)"],
+                rf"(The exact value is \({number(float(true), 8)}\).)"],
         data={"f": learner(f), "at": [p, q], "order": 1, "kind": "approx2d", "to": [learner(p + dx), learner(q + dy)]},
-        rel_tol=1e-6, abs_tol=1e-9)
+        precision=precision)
 
 
 TEMPLATES = [gradient_at_point, hessian_general, tangent_plane, second_order_at_origin, estimate_distance]

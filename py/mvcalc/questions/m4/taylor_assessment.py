@@ -11,9 +11,10 @@ import sympy as sp
 from mvcalc.questions.exercise_set import nonzero
 from mvcalc.questions.m2.jacobian import jacobian_question
 from mvcalc.questions.m4.common import (FACTORIAL, FORGOT_FACTORIAL, POWERS_OF_X, TAYLOR, expression_question,
-                                        numeric_question, powers_of_x, taylor, terms_tex, without_factorials)
+                                        numeric_question, powers_of_x, taylor, taylor_tex, terms_tex,
+                                        without_factorials)
 from mvcalc.questions.m4.taylor_2d import CROSS, EXPANSION, HALF
-from mvcalc.questions.printing import learner, matrix_tex, tex, x, y
+from mvcalc.questions.printing import learner, matrix_tex, shifted, terms, tex, x, y
 
 
 def coefficient_about_a(rng):
@@ -27,15 +28,15 @@ def coefficient_about_a(rng):
     return numeric_question(
         value,
         [(value * sp.factorial(n), FORGOT_FACTORIAL),
-         (c * k**n / sp.factorial(n), rf"About \(a = {a}\) the derivatives are evaluated at {a}, not 0: "
-                                      rf"a factor \(e^{{{tex(k * a)}}}\) is missing.")],
-        prompt=rf"What is the coefficient of \((x - ({a}))^{{{n}}}\) in the Taylor series of \(f(x) = {tex(f)}\) about "
-               rf"\(a = {a}\)? Give 4 significant figures.",
+         (c * k**n / sp.factorial(n), rf"About \(a = {a}\) the derivatives are evaluated at \({a}\), not 0: "
+                                      rf"a factor \({tex(sp.exp(k * a))}\) is missing.")],
+        prompt=rf"What is the coefficient of \(({shifted('x', a)})^{{{n}}}\) in the Taylor series of \(f(x) = {tex(f)}\) about "
+               rf"\(a = {a}\)? Give your answer to {{precision}}.",
         hints=[r"The coefficient of \((x - a)^n\) is \(\frac{f^{(n)}(a)}{n!}\).",
                rf"\(f^{{({n})}}(x) = {tex(c * k**n * sp.exp(k * x))}\)."],
         worked=[rf"\(f^{{({n})}}({a}) = {tex(c * k**n * sp.exp(k * a))}\).",
                 rf"Divide by \({n}! = {math.factorial(n)}\): \({tex(value)} \approx {float(value):.5g}\)."],
-        data={"f": learner(f), "about": str(a), "order": n, "power": n, "kind": "coefficient"}, rel_tol=5e-4)
+        data={"f": learner(f), "about": str(a), "order": n, "power": n, "kind": "coefficient"})
 
 
 def sine_about_pi(rng):
@@ -58,7 +59,7 @@ def sine_about_pi(rng):
                r"(Type \(\pi\) as pi.)",
         hints=[TAYLOR, r"\(\sin\pi = 0\) and \(\cos\pi = -1\)."],
         worked=[", ".join(rf"\(f^{{({n})}}(\pi) = {tex(v)}\)" for n, v in enumerate(d)) + ".",
-                rf"\(p_3(x) = {tex(answer)}\)."],
+                rf"\(p_3(x) = {taylor_tex(d, a)}\)."],
         data={"f": learner(f), "about": "pi", "order": 3, "kind": "taylor"})
 
 
@@ -84,7 +85,7 @@ def error_scaling(rng):
         worked=[r"The first term dropped is \(\frac{f''(x)}{2}\Delta x^2\); dividing by \(\Delta x\) for the forward "
                 r"difference leaves \(\frac{f''(x)}{2}\Delta x\).",
                 rf"So the error falls by \({k}^{2 if which == 'linearisation' else 1} = {value}\)."],
-        data={"kind": "error-scaling", "method": which, "factor": k}, rel_tol=1e-9, abs_tol=1e-9)
+        data={"kind": "error-scaling", "method": which, "factor": k})
 
 
 def hessian_at_point(rng):
@@ -137,11 +138,12 @@ def second_order_about_point(rng):
         [(f0 + J[1] * dy + 2 * H[0][1] * dx * dy + H[1][1] * dy**2, HALF),
          (f0 + J[1] * dy + sp.Rational(1, 2) * (H[0][1] * dx * dy + H[1][1] * dy**2), CROSS),
          (f0 + J[1] * y + H[0][1] * x * y + sp.Rational(1, 2) * H[1][1] * y**2,
-          rf"Use \(\Delta x = x - {p}\), not \(x\).")],
+          rf"Use \(\Delta x = {shifted('x', p)}\), not \(x\).")],
         prompt=rf"Find the second-order Taylor expansion of \[f(x, y) = {tex(f)}\] about \(({p}, 0)\).",
         hints=[EXPANSION, rf"\(J = (2xy,\ x^2 + {tex(c * sp.exp(y))})\) and \(H = \begin{{pmatrix}} 2y & 2x \\ 2x & {tex(c * sp.exp(y))} \end{{pmatrix}}\)."],
         worked=[rf"At \(({p}, 0)\): \(f = {f0}\), \(J = {matrix_tex(list(J))}\), \(H = {matrix_tex([list(r) for r in H])}\).",
-                rf"With \(\Delta x = x - {p}\) and \(\Delta y = y\): \(f \approx {tex(answer)}\)."],
+                rf"With \(\Delta x = {shifted('x', p)}\) and \(\Delta y = y\): \(f \approx "
+                rf"{terms(f0, J[1] * dy, sp.Mul(H[0][1], dx, dy, evaluate=False), sp.Rational(1, 2) * H[1][1] * dy**2)}\)."],
         data={"f": learner(f), "at": [p, 0], "order": 2, "kind": "taylor2d"}, variables=(x, y))
 
 

@@ -9,10 +9,11 @@ import math
 
 import sympy as sp
 
-from mvcalc.questions.builders import EXPRESSION_HINT, NUMERIC_HINT, require
+from mvcalc.questions.builders import EXPRESSION_HINT, numeric_question, require
 from mvcalc.questions.exercise_set import nonzero
 from mvcalc.questions.model import Misconception, Question
-from mvcalc.questions.printing import learner, number, tex, x
+from mvcalc.questions.precision import FOUR_FIGURES, Precision
+from mvcalc.questions.printing import exact_and_decimal, learner, number, root, tex, x
 
 FORMULA = r"Newton-Raphson: \(x_{n+1} = x_n - \dfrac{f(x_n)}{f'(x_n)}\)."
 SIGN = "Sign slip: the step is minus f over f′ (you added it)."
@@ -23,15 +24,11 @@ def _step(f, df, value):
     return sp.nsimplify(value - f.subs(x, value) / df.subs(x, value))
 
 
-def numeric(prompt, value, *, hints, worked, wrong=(), data=None, rel_tol=1e-3) -> Question:
-    kept: list[Misconception] = []
-    for w, fb in wrong:
-        far = abs(float(w) - float(value)) > 1e-3 * max(1.0, abs(float(value)))
-        if far and all(abs(float(w) - float(k.answer)) > 1e-9 for k in kept):
-            kept.append(Misconception(number(float(w)), fb))
-    return Question(kind="numeric", prompt=prompt, solution=number(float(value)), expected=float(value),
-                    hints=list(hints), worked=list(worked), misconceptions=kept, answer_hint=NUMERIC_HINT,
-                    rel_tol=rel_tol, abs_tol=1e-6, data=dict(data or {}))
+def numeric(prompt, value, *, hints, worked, wrong=(), data=None,
+            precision: Precision = FOUR_FIGURES) -> Question:
+    """builders.numeric_question, as Modules 5's templates call it."""
+    return numeric_question(prompt, value, hints=hints, worked=worked, wrong=wrong, data=data,
+                            precision=precision)
 
 
 def square_root(rng):
@@ -47,7 +44,7 @@ def square_root(rng):
         x1,
         hints=[FORMULA, rf"\(f'(x) = 2x\), so \(f({x0}) = {x0 * x0 - a}\) and \(f'({x0}) = {2 * x0}\)."],
         worked=[rf"\(f({x0}) = {x0}^2 - {a} = {x0 * x0 - a}\) and \(f'({x0}) = {2 * x0}\).",
-                rf"\(x_1 = {x0} - \frac{{{x0 * x0 - a}}}{{{2 * x0}}} = {tex(x1)} \approx {float(x1):.6g}\).",
+                rf"\(x_1 = {x0} - \frac{{{x0 * x0 - a}}}{{{2 * x0}}} = {exact_and_decimal(x1)}\).",
                 rf"(Compare \(\sqrt{{{a}}} \approx {math.sqrt(a):.6g}\).)"],
         wrong=[(x0 + (x0 * x0 - a) / (2 * x0), SIGN), (x0 - (2 * x0) / (x0 * x0 - a), UPSIDE)],
         data={"f": learner(f), "x0": x0, "steps": 1},
@@ -69,7 +66,7 @@ def cubic_one_step(rng):
         hints=[FORMULA, rf"\(f'(x) = {tex(df)}\)."],
         worked=[rf"\(f'(x) = {tex(df)}\).",
                 rf"\(f({x0}) = {fv}\) and \(f'({x0}) = {dv}\).",
-                rf"\(x_1 = {x0} - \frac{{{fv}}}{{{dv}}} = {tex(x1)} \approx {float(x1):.6g}\)."],
+                rf"\(x_1 = {x0} - \frac{{{fv}}}{{{dv}}} = {exact_and_decimal(x1)}\)."],
         wrong=[(x0 + fv / dv, SIGN), (x0 - dv / fv, UPSIDE), (x0 - fv, "Divide f(x₀) by the slope f′(x₀).")],
         data={"f": learner(f), "x0": x0, "steps": 1},
     )
@@ -87,7 +84,7 @@ def cubic_two_steps(rng):
     x2 = _step(f, df, x1)
     return numeric(
         rf"For \(f(x) = {tex(f)}\), start at \(x_0 = {x0}\) and take two Newton-Raphson steps. "
-        rf"What is \(x_2\)? (Give at least 4 significant figures.)",
+        rf"What is \(x_2\)? (Give your answer to {{precision}}.)",
         x2,
         hints=[FORMULA, rf"First \(x_1 = {tex(x1)}\); then apply the same formula from \(x_1\)."],
         worked=[rf"\(f'(x) = {tex(df)}\).",
@@ -96,7 +93,6 @@ def cubic_two_steps(rng):
                 rf"\(x_2 = x_1 - \frac{{f(x_1)}}{{f'(x_1)}} \approx {float(x2):.6g}\)."],
         wrong=[(x1, r"That is \(x_1\), after one step: take a second step from it.")],
         data={"f": learner(f), "x0": x0, "steps": 2},
-        rel_tol=2e-4,
     )
 
 
@@ -109,7 +105,7 @@ def update_formula(rng):
     update = x - f / df
     return Question(
         kind="expression",
-        prompt=(rf"Newton-Raphson for \(f(x) = {tex(f)}\) (it finds \(\sqrt[{k}]{{{a}}}\)) replaces each "
+        prompt=(rf"Newton-Raphson for \(f(x) = {tex(f)}\) (it finds \({root(k, a)}\)) replaces each "
                 rf"guess \(x\) by a new one, \(N(x)\). Write \(N(x)\) as an expression in \(x\)."),
         solution=learner(sp.simplify(update)),
         hints=[FORMULA, rf"\(f'(x) = {tex(df)}\); put \(f\) and \(f'\) into \(x - f(x)/f'(x)\)."],
@@ -139,7 +135,7 @@ def transcendental(rng):
     x2 = float(x1 - f.subs(x, x1) / df.subs(x, x1))
     return numeric(
         rf"Solve \({tex(f)} = 0\) with Newton-Raphson from \(x_0 = {x0}\). What is \(x_2\)? "
-        r"(Give 4 significant figures; use radians.)",
+        r"(Give your answer to {precision}; use radians.)",
         x2,
         hints=[FORMULA, rf"\(f'(x) = {tex(df)}\)."],
         worked=[rf"\(f(x) = {tex(f)}\), \(f'(x) = {tex(df)}\).",
@@ -147,7 +143,6 @@ def transcendental(rng):
                 rf"\(x_2 = x_1 - \frac{{f(x_1)}}{{f'(x_1)}} \approx {x2:.6g}\)."],
         wrong=[(x1, r"That is \(x_1\): one more step.")],
         data={"f": learner(f), "x0": x0, "steps": 2},
-        rel_tol=5e-4,
     )
 
 
@@ -165,15 +160,15 @@ def iterate_to_root(rng):
     require(abs(fl(root)) < 1e-10 and abs(xs[-2] - root) < 1e-12)
     return numeric(
         rf"Iterate Newton-Raphson for \(f(x) = {tex(f)}\) from \(x_0 = {x0}\) until the guesses stop changing "
-        r"(a spreadsheet, a calculator or a few lines of Python help). Which root does it reach? Give 5 significant figures.",
+        r"(a spreadsheet, a calculator or a few lines of Python help). Which root does it reach? Give your answer to {precision}.",
         root,
-        hints=[FORMULA, rf"\(f'(x) = {tex(df)}\). Near a root each step roughly doubles the correct digits: stop when two guesses agree to 6 figures."],
+        hints=[FORMULA, rf"\(f'(x) = {tex(df)}\). Near a root each step roughly doubles the correct digits: stop when two guesses agree to more figures than you need."],
         worked=[rf"\(x_{{n+1}} = x_n - \frac{{{tex(f.subs(x, sp.Symbol('x_n')))}}}{{{tex(df.subs(x, sp.Symbol('x_n')))}}}\).",
                 "The guesses: " + ", ".join(f"{v:.6g}" for v in xs[:7]) + ", …",
                 rf"They settle on \(x \approx {root:.6g}\), where \(f \approx 0\)."],
         wrong=[(xs[1], r"That is only \(x_1\): keep going until the guesses stop changing.")],
         data={"f": learner(f), "x0": x0, "steps": 60},
-        rel_tol=1e-4,
+        precision=Precision(figures=5),
     )
 
 

@@ -11,9 +11,9 @@ import dataclasses
 
 import sympy as sp
 
-from mvcalc.questions.builders import NUMERIC_HINT, choice_question, derivative_question, require
-from mvcalc.questions.model import Misconception, Question
-from mvcalc.questions.printing import number, tex
+from mvcalc.questions.builders import choice_question, derivative_question, numeric_question, require
+from mvcalc.questions.model import Question
+from mvcalc.questions.printing import factor, number, terms, tex
 
 m, c = sp.symbols("m c")
 CHI2 = (r"\(\chi^2(m, c) = \sum_i \frac{\big(y_i - (m x_i + c)\big)^2}{\sigma_i^2}\): square each residual, "
@@ -49,15 +49,8 @@ def _closed(xs, ys):
 
 
 def _numeric(prompt, value, *, hints, worked, wrong, data) -> Question:
-    kept, seen = [], [float(value)]
-    for w, feedback in wrong:
-        w = float(w)
-        if all(abs(w - s) > 0.02 * max(1.0, abs(s)) for s in seen):
-            kept.append(Misconception(number(round(w, 6)), feedback))
-            seen.append(w)
-    return Question(kind="numeric", prompt=prompt, solution=number(round(float(value), 6)),
-                    expected=float(value), rel_tol=2e-3, abs_tol=2e-3, hints=list(hints),
-                    worked=list(worked), misconceptions=kept, answer_hint=NUMERIC_HINT, data=data)
+    """builders.numeric_question, as Module 6's templates call it."""
+    return numeric_question(prompt, value, hints=hints, worked=worked, wrong=wrong, data=data)
 
 
 def chi2_of_a_line(rng):
@@ -69,13 +62,14 @@ def chi2_of_a_line(rng):
     ss = sum(r * r for r in res)
     value = sp.Rational(ss) / sp.nsimplify(sigma) ** 2
     require(ss > 0)
-    shown = " + ".join(f"({r})^2" if r < 0 else f"{r}^2" for r in res)
+    shown = " + ".join(f"{factor(r)}^2" for r in res)
+    residual = terms("y_i", -(lm * sp.Symbol("x_i") + lc))
     return _numeric(
         rf"Four measurements, each with error bar \(\sigma = {number(sigma)}\): {_table(xs, ys)}"
         rf"What is \(\chi^2\) for the line \(y = {tex(lm * sp.Symbol('x') + lc)}\)?",
         value,
-        hints=[CHI2, rf"The residuals \(y_i - ({tex(lm * sp.Symbol('x') + lc)})\) are \({', '.join(map(str, res))}\)."],
-        worked=[rf"Residuals \(r_i = y_i - ({tex(lm * sp.Symbol('x') + lc)})\): \({', '.join(map(str, res))}\).",
+        hints=[CHI2, rf"The residuals \(y_i - (m x_i + c) = {residual}\) are \({', '.join(map(str, res))}\)."],
+        worked=[rf"Residuals \(r_i = {residual}\): \({', '.join(map(str, res))}\).",
                 rf"Sum of squares: \({shown} = {ss}\).",
                 rf"Divide by \(\sigma^2 = {number(sigma ** 2)}\): \(\chi^2 = {number(float(value))}\)."],
         wrong=[(ss, r"That is the sum of the squared residuals: divide it by \(\sigma^2\)."),
@@ -126,8 +120,8 @@ def intercept_by_closed_form(rng):
         worked=[rf"\(\bar x = {tex(xb)}\), \(\bar y = {tex(yb)}\).",
                 rf"\(m = \frac{{\sum (x_i - \bar x) y_i}}{{\sum (x_i - \bar x)^2}} = \frac{{{tex(sxy)}}}{{{tex(sxx)}}}"
                 rf" = {number(float(slope), 5)}\).",
-                rf"\(c = \bar y - m \bar x = {number(float(yb), 5)} - {number(float(slope), 5)} \times "
-                rf"{number(float(xb), 5)} = {number(float(icpt), 5)}\)."],
+                rf"\(c = \bar y - m \bar x = {number(float(yb), 5)} - {factor(number(float(slope), 5))} \times "
+                rf"{factor(number(float(xb), 5))} = {number(float(icpt), 5)}\)."],
         wrong=[(yb, r"That is \(\bar y\): the line passes through \((\bar x, \bar y)\), so \(c = \bar y - m\bar x\)."),
                (yb + slope * xb, r"Sign slip: \(c = \bar y - m \bar x\).")],
         data={"x": xs, "y": ys, "ask": "intercept"},

@@ -10,18 +10,19 @@ from __future__ import annotations
 
 import math
 
-from ..dom import element, later, window
+from ..dom import element, later, when_near_view, window
 
 
 def draw(parent, data: dict, *, width: int = 340, height: int = 230, label: str = ""):
     """A canvas in ``parent`` showing ``data``; its text alternative is ``data["alt"]``.
-    The canvas is there at once; the graph on it follows in its own task."""
+    The canvas is there at once; the graph on it follows in its own task, once the canvas
+    is within a screen of the viewport."""
     ratio = float(window.devicePixelRatio or 1)
     canvas = element("canvas", cls="ex-plot", parent=parent,
                      attrs={"role": "img", "aria-label": label or data.get("alt", "A graph"),
                             "width": math.ceil(width * ratio), "height": math.ceil(height * ratio),
                             "style": f"width:{width}px;height:{height}px"})
-    later(lambda: _paint(canvas, data, width, height, ratio))
+    when_near_view(canvas, lambda: later(lambda: _paint(canvas, data, width, height, ratio)))
     return canvas
 
 

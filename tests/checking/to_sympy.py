@@ -1,17 +1,13 @@
-"""Tree -> sympy expression, built from sympy objects (never from strings).
-
-This module imports sympy at the top, so it is itself imported lazily, only
-by the symbolic step of equivalence.py: the preview and the numeric checks
-never load sympy.  Callers must first check ``limits``-based safety
-(equivalence.symbolic_safe), because sympy evaluates some things eagerly
-(9**387420489 would be computed as an integer).
+"""Test-only: our parser's tree -> a sympy expression, built from sympy objects (never from
+strings), so tests can check that the parser means what sympy means. The course itself never
+uses sympy when it reads or marks an answer.
 """
 from __future__ import annotations
 
 import sympy
 
-from .names import FUNCTIONS
-from .tree import Add, Call, Const, Expr, Mul, Neg, Num, Pow, Var
+from mvcalc.checking.names import FUNCTIONS
+from mvcalc.checking.tree import Add, Call, Const, Expr, Mul, Neg, Num, Pow, Var
 
 
 def symbol(name: str) -> sympy.Symbol:

@@ -1,0 +1,32 @@
+"""The project's Python environment (.venv): the browser's package versions in CPython.
+
+The tests run in it, and so does the part of the build that needs the course's maths
+libraries (sympy for the question bank: sitebuild/bank.py). Made on first use from
+requirements-dev.txt, and made again when that file changes.
+"""
+from __future__ import annotations
+
+import hashlib
+import subprocess
+import sys
+from pathlib import Path
+
+from .paths import ROOT
+
+VENV = ROOT / ".venv"
+REQUIREMENTS = ROOT / "requirements-dev.txt"
+
+
+def venv_python() -> Path:
+    """The environment's python, the environment made or refreshed first if needed."""
+    python = VENV / "bin" / "python"
+    stamp = VENV / ".requirements.sha256"
+    wanted = hashlib.sha256(REQUIREMENTS.read_bytes()).hexdigest()
+    if python.exists() and stamp.exists() and stamp.read_text() == wanted:
+        return python
+    print("python environment: installing requirements-dev.txt into .venv", flush=True)
+    if not python.exists():
+        subprocess.run([sys.executable, "-m", "venv", str(VENV)], check=True)
+    subprocess.run([str(python), "-m", "pip", "install", "--quiet", "-r", str(REQUIREMENTS)], check=True)
+    stamp.write_text(wanted)
+    return python
