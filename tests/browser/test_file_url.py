@@ -46,6 +46,7 @@ def test_every_module_page_works_opened_as_a_file(file_context):
     assert not recorder.outside(root), f"requests that are not file:// inside dist/, data: or blob: {recorder.outside(root)}"
     assert not recorder.errors, f"console errors: {recorder.errors}"
     assert "teacher" in seen["extraPages"], "the teacher's page opened as a file too"
+    assert "glossary" in seen["extraPages"], "the glossary opened as a file too"
     print(json.dumps(seen, indent=1))
 
 
@@ -115,7 +116,7 @@ def test_firefox_esr_opens_every_module_page_as_a_file(site):
     assert not report["failures"], report["failures"]
     from .conftest import extra_pages, module_pages
     assert report["pages"].keys() == set(module_pages())
-    assert report["extraPages"].keys() == set(extra_pages()) and "teacher" in report["extraPages"]
+    assert report["extraPages"].keys() == set(extra_pages()) and {"teacher", "glossary"} <= report["extraPages"].keys()
     assert all(page.get("landed") for page in report["extraPages"].values() if page.get("lessonLinks"))
     root = file_url(DIST) + "/"
     outside = [u for u in report["requests"] if not (u.startswith(root) or u.startswith(("data:", "blob:")))]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import module_pages, open_module
+from .conftest import extra_pages, module_pages, open_module
 
 FOCUSED = """() => { const el = document.activeElement;
   return el ? {tag: el.tagName.toLowerCase(), id: el.id, cls: el.className && String(el.className),
@@ -112,3 +112,42 @@ def test_an_exercise_by_keyboard_alone(page, server, slug):
     solution.wait_for(state="visible", timeout=30_000)
     assert solution.inner_text().strip(), "the worked solution is shown"
     assert page.locator(f"{target} .ex-show-solution").get_attribute("aria-expanded") == "true"
+
+
+@pytest.mark.parametrize("slug", extra_pages())
+def test_an_extra_page_by_keyboard_alone(page, server, slug):
+    """The skip link first, then every link of the page's main in order, each with visible focus."""
+    page.goto(f"{server.url}site/{slug}/index.html")
+    page.keyboard.press("Tab")
+    assert page.evaluate(FOCUSED)["cls"] == "skip-link"
+    page.keyboard.press("Enter")
+    page.wait_for_function("location.hash === '#content'", timeout=10_000)
+    count = page.locator("main a[href]").count()
+    assert count > 0
+    reached = set()
+    for _ in range(count + 40):
+        page.keyboard.press("Tab")
+        focused = page.evaluate(FOCUSED)
+        if focused is None or focused["tag"] == "body":
+            break
+        if page.evaluate("() => !!document.activeElement.closest('main')"):
+            assert focused["outline"] != "none" and focused["width"] >= 2, f"no visible focus on {focused}"
+            reached.add(page.evaluate("() => document.activeElement.getAttribute('href')"))
+        elif reached:
+            break                              # past main: the footer
+    hrefs = set(page.eval_on_selector_all("main a[href]", "els => els.map(e => e.getAttribute('href'))"))
+    assert hrefs <= reached, f"links Tab never reached: {sorted(hrefs - reached)[:5]}"
+
+
+def test_a_terms_glossary_link_and_back_by_keyboard(page, server):
+    """From a term's first use on a module page to its glossary entry, and back to the lesson."""
+    slug = "m2-multivariate-calculus"
+    open_module(page, server, slug)
+    tab_to(page, 'a.glossary-link[href$="#hessian"]')
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/glossary/index.html#hessian", timeout=20_000)
+    assert page.evaluate("() => document.querySelector(':target').id") == "hessian"
+    tab_to(page, 'dd a[href$="m2-multivariate-calculus/index.html#hessian"]')
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"**/{slug}/index.html#hessian", timeout=20_000)
+    assert page.evaluate("() => document.querySelector(':target').id") == "hessian"

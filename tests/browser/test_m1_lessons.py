@@ -10,8 +10,8 @@ import pytest
 from .conftest import canvas_ink, open_module
 
 SLUG = "m1-what-is-calculus"
-FIGURES = ["fig-rise-run", "fig-secant", "fig-explorer", "fig-reciprocal", "fig-exp", "fig-sincos",
-           "fig-product", "fig-chain", "fig-beast"]
+FIGURES = ["fig-rise-run", "fig-secant", "fig-explorer", "fig-reciprocal", "fig-exp", "fig-ln", "fig-sincos",
+           "fig-product", "fig-chain", "fig-quotient", "fig-beast"]
 SETS = ["matching-functions", "graph-of-derivative", "differentiate", "product-rule", "chain-rule", "toolbox"]
 def number(text: str) -> float:
     return float(re.search(r"[−-]?\d+(\.\d+)?", text).group(0).replace("−", "-"))

@@ -97,9 +97,17 @@ def test_step_size_changes_the_gradient_descent_walk(m5):
 def test_sandpit_runs_a_correct_and_a_broken_next_step(m5):
     page = m5
     editor = page.locator("#sandpit-code")
-    assert "def next_step(f, J, H)" in editor.input_value()
+    assert "def next_step(f, J, H)" in editor.input_value() and "np.zeros(2)" in editor.input_value()
+    mine = "def next_step(f, J, H):\n    return -0.05 * J\n"
+    editor.fill(mine)
+    page.click("#sandpit-references summary")
     page.select_option("#sandpit-preset", "hybrid")
+    page.click("#sandpit-load")
     assert "np.linalg.solve" in editor.input_value()
+    assert "the course's, not yours" in page.inner_text("#sandpit-status")
+    page.click("#sandpit-mine")
+    assert editor.input_value() == mine
+    page.click("#sandpit-load")
     page.click("#sandpit-run")
     page.wait_for_function("document.querySelector('#sandpit-status').textContent.startsWith('Converged')",
                            timeout=90_000)
@@ -123,6 +131,31 @@ def test_sandpit_runs_a_correct_and_a_broken_next_step(m5):
     page.keyboard.press("Enter")
     page.wait_for_function("document.querySelector('#sandpit-status').textContent.startsWith('Converged')",
                            timeout=60_000)
+
+
+def test_sandpit_lab_grades_next_step_by_its_properties(m5):
+    """A correct next_step typed in is graded correct; one that steps uphill is told which
+    property it fails."""
+    page = m5
+    editor = page.locator("#sandpit-code")
+    editor.fill("def next_step(f, J, H):\n    gamma = 0.09\n    return -gamma * J\n")
+    page.click("#sandpit-grade")
+    page.wait_for_selector("#sandpit-grading .lab-verdict", timeout=90_000)
+    verdict = page.locator("#sandpit-grading .lab-verdict")
+    assert verdict.get_attribute("data-correct") == "true", verdict.inner_text()
+    assert verdict.inner_text().startswith("Correct")
+    passed = page.locator('#sandpit-grading li[data-passed="true"]')
+    assert [passed.nth(i).get_attribute("data-property") for i in range(passed.count())] == [
+        "goes downhill", "reaches the bottom of the narrow valley", "leaves the saddle"]
+    # uphill: named, and not correct
+    editor.fill("def next_step(f, J, H):\n    return 0.1 * J\n")
+    editor.press("Control+Enter")               # Ctrl+Enter checks too
+    page.wait_for_function("document.querySelector('#sandpit-grading .lab-verdict')?.dataset.correct === 'false'",
+                           timeout=60_000)
+    assert "“goes downhill”" in page.inner_text("#sandpit-grading .lab-verdict")
+    uphill = page.locator('#sandpit-grading li[data-property="goes downhill"]')
+    assert uphill.get_attribute("data-passed") == "false"
+    assert "goes uphill" in uphill.inner_text() and "J · step" in uphill.inner_text()
 
 
 def test_lagrange_answer_comes_from_scipy_in_the_worker(m5):

@@ -50,4 +50,5 @@ def test_every_module_page_works_under_a_sub_path(subpath_context, subpath_serve
     assert not failed, f"failed requests: {failed}"
     assert not recorder.errors, f"console errors: {recorder.errors}"
     assert "teacher" in seen["extraPages"], "the teacher's page works under the sub-path too"
+    assert "glossary" in seen["extraPages"], "the glossary works under the sub-path too"
     print(json.dumps(seen, indent=1))

@@ -35,7 +35,7 @@ def sympy_fn(text: str):
 
 
 # --- the functions and their stated derivatives ---------------------------------------------
-ALL_FNS = [*fns.PRESETS, *fns.SIN_CYCLE, fns.BEAST]
+ALL_FNS = [*fns.PRESETS, *fns.SIN_CYCLE, fns.BEAST, fns.QUOTIENT]
 
 
 @pytest.mark.parametrize("fn", ALL_FNS, ids=lambda fn: fn.key)
@@ -114,7 +114,8 @@ def test_secant_quotient_approaches_the_sympy_derivative(build):
 
 
 # --- f and f' ---------------------------------------------------------------------------------------
-@pytest.mark.parametrize("fn", [fns.RECIPROCAL, fns.EXP, fns.BEAST, *fns.SIN_CYCLE], ids=lambda fn: fn.key)
+@pytest.mark.parametrize("fn", [fns.RECIPROCAL, fns.EXP, fns.LN, fns.QUOTIENT, fns.BEAST, *fns.SIN_CYCLE],
+                         ids=lambda fn: fn.key)
 def test_tangent_slope_and_lower_graph_are_the_sympy_derivative(build, fn):
     derivative = sp.diff(sympy_fn(fn.text), x)
     scene = build(TangentScene([fn]))

@@ -22,7 +22,7 @@ from sympy.parsing.sympy_parser import convert_xor, implicit_multiplication, par
 
 PAGE = Path(__file__).resolve().parents[2] / "site/m2-multivariate-calculus/index.html"
 NAMES = {n: sp.Symbol(n) for n in ("x", "y", "z", "t", "r", "h", "a", "b", "c", "rho", "theta")}
-NAMES.update({"pi": sp.pi, "e": sp.E})
+NAMES.update({"pi": sp.pi, "e": sp.E, "lam": sp.Symbol("lambda")})
 
 
 class Formulas(HTMLParser):
@@ -206,6 +206,15 @@ def test_numbers_in_the_prose_are_right():
             px, py = floor(t)
             assert quadratic(px + 0.3, py, av, bv, 1.0) > 0 and quadratic(px - 0.3, py, av, bv, 1.0) > 0
     assert sp.factor(x**2 + y**2 + 2 * x * y) == (x + y)**2
+    # the eigenvalue refresher: [[2, 1], [1, 2]] has eigenvalues 3 and 1, eigenvectors (1, 1) and (1, -1)
+    M = sp.Matrix([[2, 1], [1, 2]])
+    assert sorted(M.eigenvals()) == [1, 3] and M * sp.Matrix([1, 1]) == 3 * sp.Matrix([1, 1])
+    assert M * sp.Matrix([1, -1]) == sp.Matrix([1, -1])
+    assert "\\((1, 1)\\) to \\((3, 3)\\) and \\((1, -1)\\) to \\((1, -1)\\)" in page
+    lam = sp.Symbol("lambda")
+    A = sp.Matrix(2, 2, sp.symbols("p q r s"))
+    roots = sp.solve((A - lam * sp.eye(2)).det(), lam)
+    assert sp.simplify(roots[0] * roots[1] - A.det()) == 0 and sp.simplify(sum(roots) - A.trace()) == 0
     # lesson 7: the measured values' best step is about 0.05
     import numpy as np
     from mvcalc.figures.step_size import central_quotient, mystery_slope

@@ -365,3 +365,50 @@ def test_sandpit_modes_and_new_pit(build):
     for i in range(pits.REVEAL_AFTER):
         scene.dip(0.2 + 0.3 * i, 0.3)
     assert scene.game.revealed and scene.contour_sets and "contours are shown" in scene.describe()
+
+
+# --- eigenvalues and "positive definite" (the Hessian lesson's refresher) --------------------------
+from mvcalc.figures.eigen import EigenScene, curvature, definiteness, eigen  # noqa: E402
+
+
+@pytest.mark.parametrize("p, q, s", [(2, 1, 2), (1, 0, -1), (-1.3, 0.7, 0.4), (0.5, -1.5, 2), (1, 0, 1), (-2, 0.2, -1)])
+def test_eigen_matches_numpy_and_the_definition(p, q, s):
+    H = np.array([[p, q], [q, s]], dtype=float)
+    (low, high), (small, big) = eigen(p, q, s)
+    assert [low, high] == pytest.approx(np.linalg.eigvalsh(H).tolist(), abs=1e-12)
+    for value, vector in ((low, small), (high, big)):
+        assert np.allclose(H @ np.array(vector), value * np.array(vector), atol=1e-12), "H v = λ v"
+        assert math.hypot(*vector) == pytest.approx(1)
+    kind = definiteness(low, high)
+    quadratic = [float(np.array([c, d]) @ H @ np.array([c, d])) for c, d in
+                 ((math.cos(a), math.sin(a)) for a in np.linspace(0, math.pi, 721))]
+    assert (kind == "positive definite") == (min(quadratic) > 1e-9)
+    assert (kind == "negative definite") == (max(quadratic) < -1e-9)
+    assert (kind == "indefinite") == (min(quadratic) < -1e-9 < 1e-9 < max(quadratic))
+
+
+def test_curvature_is_the_second_derivative_along_u():
+    p, q, s, t, a = sp.symbols("p q s t a", real=True)
+    x, y = t * sp.cos(a), t * sp.sin(a)
+    f = (p * x**2 + 2 * q * x * y + s * y**2) / 2                # ½ xᵀHx, whose Hessian is H
+    second = sp.diff(f, t, 2)
+    for values in ((2, 1, 2, 0.35), (-1, 0.5, 1.5, 2.0), (0.3, -1.2, -0.7, 1.1)):
+        at = dict(zip((p, q, s, a), values))
+        assert float(curvature(*values)) == pytest.approx(float(second.subs(at)), rel=1e-12)
+
+
+def test_eigen_scene_follows_its_sliders_and_says_so(build):
+    scene = build(EigenScene())
+    assert scene.readouts()["eigenvalues"] == "1.00 and 3.00" and scene.readouts()["kind"] == "positive definite"
+    first = scene.describe()
+    scene.update(angle=45.0)
+    assert scene.aligned() and scene.curvature() == pytest.approx(3.0)        # the Try this: 45° gives 3
+    assert scene.hu() == pytest.approx((3 / math.sqrt(2), 3 / math.sqrt(2)))
+    scene.update(angle=135.0)
+    assert scene.curvature() == pytest.approx(1.0)
+    assert "only stretched" in scene.describe() and scene.describe() != first
+    scene.update(s=0.4)                                       # det = 2 s − 1 < 0: a saddle
+    assert scene.readouts()["kind"] == "indefinite" and "saddle" in scene.describe()
+    xs, ys = scene.curve.get_data()
+    assert min(ys) < 0 < max(ys)
+    assert scene.marker.get_data()[1][0] == pytest.approx(scene.curvature())

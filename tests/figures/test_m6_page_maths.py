@@ -124,3 +124,48 @@ def test_the_labs_try_this_claims():
     steps = np.diff(np.array(narrow["path"][:6]), axis=0)
     assert np.all(np.abs(steps[:, 1]) > 5 * np.abs(steps[:, 0])) and np.all(steps[:, 1] < 0)
     assert narrow["status"] == "converged"
+
+
+def test_degrees_of_freedom_claims():
+    """chi^2_min scatters about n - 2 with spread sqrt(2 nu): by simulation, and by scipy's chi^2
+    distribution; 13.1 or more happens about one time in nine."""
+    from scipy.stats import chi2
+    x, sigma = fitting.LINE_X, fitting.LINE_SIGMA
+    rng = np.random.default_rng(7)
+    values = []
+    for _ in range(20_000):
+        y = 0.9 * x + 1.5 + rng.normal(0, 0.8, x.size)
+        values.append(fitting.chi2_line(*fitting.best_line(x, y, sigma), x, y, sigma))
+    assert np.mean(values) == pytest.approx(8, abs=0.1) and np.std(values) == pytest.approx(4, abs=0.15)
+    best = fitting.chi2_line(*fitting.best_line(x, fitting.LINE_Y, sigma), x, fitting.LINE_Y, sigma)
+    assert round(best, 1) == 13.1 and r"\chi^2_{\mathrm{min}} \approx 13.1" in TEXT
+    assert 1 / chi2.sf(best, 8) == pytest.approx(9, abs=0.5) and "about one time in nine" in TEXT
+    assert "with a standard deviation of \\(\\sqrt{2\\nu}\\), here 4" in TEXT
+    assert fitting.DECAY_X.size == 12 and "12 points and 2 parameters, so \\(\\nu = 10\\)" in TEXT
+
+
+def test_least_squares_is_maximum_likelihood():
+    """ln L = -chi^2/2 - sum ln(sigma sqrt(2 pi)), symbolically and with scipy's normal density; the
+    most likely line (found by scipy, maximising L) is the least-squares line."""
+    from scipy.optimize import minimize
+    from scipy.stats import norm
+    r, s = sp.symbols("r sigma", positive=True)
+    density = sp.exp(-r**2 / (2 * s**2)) / (s * sp.sqrt(2 * sp.pi))
+    assert sp.simplify(sp.expand_log(sp.log(density), force=True) - (-r**2 / (2 * s**2) - sp.log(s * sp.sqrt(2 * sp.pi)))) == 0
+    x, y, sigma = fitting.LINE_X, fitting.LINE_Y, fitting.LINE_SIGMA
+
+    def log_l(p):
+        return float(np.sum(norm.logpdf(y, loc=p[0] * x + p[1], scale=sigma)))
+    from mvcalc.figures.likelihood import LikelihoodScene
+    for m, c in ((0.5, 4.0), (1.2, -1.0), (0.94, 1.73)):
+        scene = LikelihoodScene(m=m, c=c)
+        assert scene.log_likelihood() == pytest.approx(log_l((m, c)), rel=1e-12)
+        constant = float(np.sum(np.log(sigma * np.sqrt(2 * np.pi))))
+        assert log_l((m, c)) == pytest.approx(-fitting.chi2_line(m, c, x, y, sigma) / 2 - constant, rel=1e-12)
+    found = minimize(lambda p: -log_l(p), [0.5, 4.0]).x
+    assert found == pytest.approx(fitting.best_line(x, y, sigma), abs=1e-4)
+    # the Try this: the point at x = 3, the best line, the constant
+    assert "\\(-(3.3/0.8)^2/2 \\approx -8.5\\)" in TEXT and round(-(3.3 / 0.8) ** 2 / 2, 1) == -8.5
+    assert "m ≈ 0.94, c ≈ 1.73" in TEXT
+    assert LikelihoodScene(m=fitting.best_line(x, y, sigma)[0], c=fitting.best_line(x, y, sigma)[1]).relative_likelihood() == pytest.approx(1)
+    assert "ten times ln(0.8 √(2π))" in TEXT

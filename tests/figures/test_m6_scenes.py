@@ -154,3 +154,22 @@ def test_heights_scene_draws_the_histogram_the_curve_and_a_path(build):
     scene.apply()
     assert scene.mu_sig() == pytest.approx(path[9]) and len(scene.trail.get_xdata()) == 10
     assert "reference code" in scene.describe() and scene.readouts()["steps"] == "9"
+
+
+def test_likelihood_scene_draws_each_log_density_and_follows_its_sliders(build):
+    from scipy.stats import norm
+
+    from mvcalc.figures.likelihood import BAR_FLOOR, LikelihoodScene
+    scene = build(LikelihoodScene())
+    first = scene.describe()
+    z = scene.residuals() / scene.sigma
+    tops = [segment[1][1] for segment in scene.bars.get_segments()]
+    assert tops == pytest.approx(np.maximum(-z ** 2 / 2, BAR_FLOOR).tolist()) and min(tops) > BAR_FLOOR
+    # each tick reaches the height of its measurement on its bell: the normal density, relative to its peak
+    xs, ys = scene.ticks.get_data()
+    lengths = (np.asarray(xs).reshape(-1, 3)[:, 1] - scene.x) / 0.8
+    expected = norm.pdf(scene.y, loc=0.5 * scene.x + 4, scale=scene.sigma) / norm.pdf(0, scale=scene.sigma)
+    assert lengths == pytest.approx(expected)
+    scene.update(m=float(scene.best[0]), c=float(scene.best[1]))
+    assert scene.relative_likelihood() == pytest.approx(1) and scene.describe() != first
+    assert "most likely" in scene.describe() and scene.readouts()["relative"] == "1"

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 import math
+import re
 
 import numpy as np
 import pytest
 
 from mvcalc import service
-from mvcalc.labs import LABS, backprop as bp
+from mvcalc.labs import LABS, backprop as bp, backprop_checks as net
 
 
 def test_data_is_the_heart_mapped_into_the_unit_square():
@@ -31,7 +32,7 @@ def test_reference_jacobians_match_finite_differences(seed):
     x, y = bp.training_data()
     grads = bp.reference_jacobians(params, x, y)
     for name in bp.ORDER:
-        numeric = bp.numerical_jacobian(params, name, x, y)
+        numeric = net.numerical_jacobian(params, name, x, y)
         assert grads[name].shape == bp.SHAPES[name]
         assert np.allclose(grads[name], numeric, rtol=1e-5, atol=1e-9), name
 
@@ -41,11 +42,11 @@ def test_finite_differences_are_independent_of_the_formula():
     params = bp.random_network(4)
     x, y = bp.training_data()
     h = 1e-4
-    base = bp.cost(params, x, y)
+    base = net.network_cost(params, x, y)
     params["b3"][1, 0] += h
-    forward = (bp.cost(params, x, y) - base) / h
+    forward = (net.network_cost(params, x, y) - base) / h
     params["b3"][1, 0] -= h
-    assert bp.numerical_jacobian(params, "b3", x, y)[1, 0] == pytest.approx(forward, rel=1e-3)
+    assert net.numerical_jacobian(params, "b3", x, y)[1, 0] == pytest.approx(forward, rel=1e-3)
 
 
 def test_the_reference_code_passes_the_check_and_the_starter_does_not():
@@ -54,7 +55,7 @@ def test_the_reference_code_passes_the_check_and_the_starter_does_not():
     assert [r["name"] for r in good["results"]] == ["J_W3", "J_b3", "J_W2", "J_b2", "J_W1", "J_b1"]
     starter = bp.check(bp.STARTER)
     assert not starter["ok"]
-    assert [r["ok"] for r in starter["results"]] == [True, False, False, False, False, False]
+    assert [r["passed"] for r in starter["results"]] == [True, False, False, False, False, False]
     assert "all zeros" in starter["results"][1]["message"]
 
 
@@ -65,28 +66,32 @@ def test_a_missing_sigma_prime_is_named_with_its_size():
     assert wrong != bp.REFERENCE
     result = bp.check(wrong)
     assert not result["ok"]
-    bad = [r for r in result["results"] if not r["ok"]]
+    bad = [r for r in result["results"] if not r["passed"]]
     assert [r["name"] for r in bad] == ["J_W1"]
     assert "J_W1 is wrong" in bad[0]["message"] and "differ" in bad[0]["message"]
-    assert bad[0]["gap"] > 1e-4
+    gap = float(re.search(r"by up to ([0-9.e-]+)", bad[0]["message"]).group(1))
+    assert gap > 1e-4
 
 
 def test_a_factor_of_two_is_called_a_constant_factor():
-    wrong = bp.REFERENCE.replace("    return J @ a2.T / x.size", "    return J @ a2.T / x.size / 2")
+    wrong = bp.REFERENCE.replace(J_W3_END, "    return J @ a2.T / x.size / 2\n")
     result = bp.check(wrong)
-    assert not result["results"][0]["ok"]
+    assert not result["results"][0]["passed"]
     assert "0.5 times the right answer" in result["results"][0]["message"]
 
 
+J_W3_END = "    J = J @ a2.T / x.size     # times dz3/dW3 = a2, summed over the points\n    return J\n"
+
+
 def test_learner_errors_are_reported_not_raised():
+    assert J_W3_END in bp.REFERENCE
     assert "Define" in bp.check("def J_W3(x, y):\n    return 0\n")["message"]
     assert "Python could not read" in bp.check("def J_W3(x, y)\n")["message"]
-    crash = bp.check(bp.REFERENCE.replace("return J @ a2.T / x.size", "return 1 / 0"))
+    crash = bp.check(bp.REFERENCE.replace(J_W3_END, "    return 1 / 0\n"))
     assert "ZeroDivisionError" in crash["results"][0]["message"]
-    shape = bp.check(bp.REFERENCE.replace("return J @ a2.T / x.size", "return J"))
+    shape = bp.check(bp.REFERENCE.replace(J_W3_END, "    return J\n"))
     assert "shape (2, 100)" in shape["results"][0]["message"]
-    loop = bp.check(bp.REFERENCE.replace("    J = 2 * (a3 - y) * d_sigma(z3)\n    return J @ a2.T",
-                                         "    while True:\n        pass\n    return J @ a2.T", 1))
+    loop = bp.check(bp.REFERENCE.replace(J_W3_END, "    while True:\n        pass\n", 1))
     assert "stopped" in loop["results"][0]["message"]
 
 
@@ -110,6 +115,14 @@ def test_training_with_learner_code_matches_the_reference():
     assert mine["ok"] and np.allclose(mine["costs"], ref["costs"], atol=1e-6)
     broken = bp.train({"code": "def J_W3(x, y):\n    return 0\n", "steps": 5})
     assert not broken["ok"]
+    crash = bp.train({"code": bp.REFERENCE.replace("return J @ a1.T / x.size", "return 1 / 0"), "steps": 5})
+    assert not crash["ok"] and crash["message"].startswith("Training stopped at step 1, J_W2 did not return")
+
+
+def test_the_starter_and_reference_are_one_template():
+    from mvcalc.labs.blanks import fill, names
+    assert names(bp.STARTER) == ["J_b3", "J_W2", "J_b2", "J_W1", "J_b1"]
+    assert bp.REFERENCE == fill(bp.STARTER, bp.ANSWERS) and "# YOUR CODE" not in bp.REFERENCE
 
 
 def test_the_lab_is_listed_and_answers_through_the_service():

@@ -12,6 +12,7 @@ from scipy.optimize import curve_fit
 from mvcalc import fitting
 from mvcalc.labs import LABS, packages, run
 from mvcalc.labs import heights as lab
+from mvcalc.labs import heights_checks as checks
 from mvcalc.questions import code_runner
 
 MU, SIG, XS = sp.symbols("mu sig x", real=True)
@@ -80,14 +81,59 @@ def test_checker_passes_the_reference_and_fails_the_starter(seed):
     assert not reply["passed"] and not any(r["passed"] for r in reply["results"])
 
 
-@pytest.mark.parametrize("name, index", [(n, i) for n, slips in lab.SLIPS.items() for i in range(len(slips))])
+def _variant(body_mu=None, body_sig=None, step=None) -> str:
+    """The reference with one function's body replaced: learner code with a known slip."""
+    text = lab.REFERENCE
+    if body_mu:
+        text = text.replace("    return f(x, mu, sig) * (x - mu) / sig**2\n", f"    return {body_mu}\n")
+    if body_sig:
+        text = text.replace("    return f(x, mu, sig) * (-1 / sig + (x - mu)**2 / sig**3)\n", f"    return {body_sig}\n")
+    if step:
+        text = text.replace("    step = -aggression * J\n", f"    step = {step}\n")
+    assert text != lab.REFERENCE
+    return text
+
+
+# learner code showing each slip, in the order of heights_checks.SLIPS
+SLIPPED = {
+    "dfdmu": [_variant(body_mu="f(x, mu, sig) * (mu - x) / sig**2"), _variant(body_mu="f(x, mu, sig) * (x - mu)"),
+              _variant(body_mu="f(x, mu, sig) * (x - mu) / sig"), _variant(body_mu="(x - mu) / sig**2")],
+    "dfdsig": [_variant(body_sig="f(x, mu, sig) * (x - mu)**2 / sig**3"),
+               _variant(body_sig="f(x, mu, sig) * (1 / sig - (x - mu)**2 / sig**3)"),
+               _variant(body_sig="f(x, mu, sig) * (-1 / sig + (x - mu)**2 / sig**2)"),
+               _variant(body_sig="f(x, mu, sig) * (-1 / sig + (x - mu)**2 / (2 * sig**3))")],
+    "steepest_step": [_variant(step="aggression * J"),
+                      lab.REFERENCE.replace("    -2 * (y - f(x, mu, sig)) @ dfdmu", "    -(y - f(x, mu, sig)) @ dfdmu")
+                      .replace("    -2 * (y - f(x, mu, sig)) @ dfdsig", "    -(y - f(x, mu, sig)) @ dfdsig"),
+                      _variant(step="-J")],
+}
+
+
+def test_every_slip_has_learner_code_showing_it():
+    assert {name: len(v) for name, v in SLIPPED.items()} == {name: len(v) for name, v in checks.SLIPS.items()}
+
+
+@pytest.mark.parametrize("name, index", [(n, i) for n, slips in checks.SLIPS.items() for i in range(len(slips))])
 def test_each_slip_is_named(name, index):
-    source, said = lab.SLIPS[name][index]
+    source, said = SLIPPED[name][index], checks.SLIPS[name][index][1]
     reply = run("heights", {"action": "check", "source": source, "seed": 3})
     result = next(r for r in reply["results"] if r["name"] == name)
-    assert not result["passed"] and result["feedback"].startswith(said)
+    assert not result["passed"] and result["message"].startswith(said)
     others = [r for r in reply["results"] if r["name"] != name]
     assert all(r["passed"] for r in others if not (name != "steepest_step" and r["name"] == "steepest_step"))
+
+
+def test_an_unknown_mistake_is_reported_with_numbers_not_a_slip():
+    reply = run("heights", {"action": "check", "source": _variant(body_mu="f(x, mu, sig) * (x - mu) / sig**2 + 1e-3"),
+                            "seed": 5})
+    result = reply["results"][0]
+    assert not result["passed"] and result["message"].startswith("For x = [") and "expected" in result["message"]
+
+
+def test_the_starter_and_reference_are_one_template():
+    from mvcalc.labs.blanks import fill, names
+    assert names(lab.STARTER) == ["dfdmu", "dfdsig", "steepest_step"]
+    assert lab.REFERENCE == fill(lab.STARTER, lab.ANSWERS) and "# YOUR CODE" not in lab.REFERENCE
 
 
 def test_a_runaway_loop_and_a_crash_are_reported_not_fatal():
@@ -97,7 +143,7 @@ def test_a_runaway_loop_and_a_crash_are_reported_not_fatal():
     crash = lab.REFERENCE.replace("    step = -aggression * J\n", "    step = 1 / 0\n")
     reply = run("heights", {"action": "check", "source": crash, "seed": 2})
     step = next(r for r in reply["results"] if r["name"] == "steepest_step")
-    assert not step["passed"] and "ZeroDivisionError" in step["feedback"]
+    assert not step["passed"] and "ZeroDivisionError" in step["message"]
 
 
 def test_the_descent_reaches_curve_fits_answer():

@@ -4,6 +4,9 @@ Pages are found by their ``<body data-page="slug">``; each gets ``downloads/<ste
 and ``.ipynb`` and a "Take the code with you" section, put where the page has
 ``<div class="downloads" data-downloads></div>`` or else at the end of ``<main>``.
 A new page gets all of this without doing anything.
+
+Each lab's downloads (``mvcalc.export.labs``) go where its page has
+``<div class="lab-downloads" data-lab="KEY"></div>``, in the lab's own section.
 """
 from __future__ import annotations
 
@@ -12,8 +15,11 @@ import re
 from pathlib import Path
 
 from .bundle import Export, export_page, spoken_list
+from .inline import ExportError
+from .labs import LabExport, export_lab, labs
 
 MARKER = re.compile(r'<div class="downloads" data-downloads>\s*</div>')
+LAB_MARKER = re.compile(r'<div class="lab-downloads" data-lab="([\w-]+)">\s*</div>')
 
 
 def page_slug(html: str) -> str | None:
@@ -39,6 +45,38 @@ def links_html(export: Export, sizes: dict[str, int]) -> str:
     </section>"""
 
 
+def lab_links_html(export: LabExport, sizes: dict[str, int]) -> str:
+    py, nb = f"{export.stem}.py", f"{export.stem}.ipynb"
+    return (f'<div class="lab-downloads" data-lab-downloads="{export.key}">\n'
+            f'        <p><strong>Take this lab with you:</strong> <a href="downloads/{nb}" download>{nb}</a> '
+            f'<span class="download-note">(a Jupyter notebook, {_kb(sizes[nb])})</span> or '
+            f'<a href="downloads/{py}" download>{py}</a> <span class="download-note">(a script: '
+            f'<code>python3 {py}</code>, {_kb(sizes[py])})</span>. The same starter code with its '
+            f'<code># YOUR CODE</code> blanks, and the same checks as this page; it runs in any Python 3.10+ '
+            f'with {spoken_list(export.requires)}.</p>\n      </div>')
+
+
+def write_lab_downloads(page: Path, html: str) -> tuple[str, list[LabExport]]:
+    """Each lab marked in ``html``: its downloads written beside the page, the marker replaced by links."""
+    by_key = {lab.key: lab for lab in labs()}
+    written: list[LabExport] = []
+
+    def links(match: re.Match) -> str:
+        key = match.group(1)
+        if key not in by_key:
+            raise ExportError(f"{page}: there is no lab {key!r} (labs: {', '.join(by_key)})")
+        export = export_lab(by_key[key])
+        folder = page.parent / "downloads"
+        folder.mkdir(exist_ok=True)
+        (folder / f"{export.stem}.py").write_text(export.script)
+        (folder / f"{export.stem}.ipynb").write_text(export.notebook)
+        written.append(export)
+        sizes = {p.name: p.stat().st_size for p in folder.iterdir()}
+        return lab_links_html(export, sizes)
+
+    return LAB_MARKER.sub(links, html), written
+
+
 def _kb(size: int) -> str:
     return f"{max(1, round(size / 1000))} kB"
 
@@ -48,6 +86,8 @@ def write_page_downloads(page: Path) -> Export | None:
     slug = page_slug(html)
     if slug is None:
         return None
+    html, _ = write_lab_downloads(page, html)
+    page.write_text(html)
     export = export_page(slug, html, page_title(html))
     if export is None:
         return None

@@ -14,7 +14,8 @@ import math
 import numpy as np
 
 from ..fitting import DECAY, DECAY_SIGMA, DECAY_X, DECAY_Y, chi2, chi2_gradient, chi2_grid, fmt
-from .regression import LABEL_BOX, clamp, two_panels
+from .regression import LABEL_BOX, clamp
+from .style import two_panels
 from .scene import Scene
 from .style import BLUE, GREEN, GREY, INK, ORANGE, VERMILION, ticks_for_width
 

@@ -101,6 +101,12 @@ MINUS_COS = Fn("-cos", "−cos x", "-cos(x)", r"-\cos x", lambda x: -np.cos(x), 
 # Differentiating walks round this cycle: sin -> cos -> -sin -> -cos -> sin.
 SIN_CYCLE = (SIN, COS, MINUS_SIN, MINUS_COS)
 
+# The lessons on ln x and on the quotient rule.
+LN = Fn("ln", "ln x", "ln(x)", r"\ln x", _ln, _inv_x, "1/x", r"1/x", (0.05, 5.0), (-3.0, 2.0), (0.0, 5.0))
+QUOTIENT = Fn("quotient", "x/(x²+1)", "x/(x^2+1)", r"x/(x^2+1)", lambda x: x / (x**2 + 1),
+              lambda x: (1 - x**2) / (x**2 + 1) ** 2, "(1 - x^2)/(x^2+1)^2", r"(1-x^2)/(x^2+1)^2",
+              (-4.0, 4.0), (-0.7, 0.7), (-0.3, 1.1))
+
 BEAST = Fn("beast", "sin(2x⁵+3x)/e^(7x)", "sin(2x^5+3x)/e^(7x)", r"\sin(2x^5+3x)\,/\,e^{7x}", beast, beast_slope,
            "e^(-7x)((10x^4+3)cos(2x^5+3x) - 7sin(2x^5+3x))", r"", (-0.3, 1.0), (-3.0, 1.2), (-8.0, 4.0))
 
@@ -111,7 +117,7 @@ PRESETS = (
        "3x^2 - 3", r"3x^2 - 3", (-2.5, 2.5)),
     SIN,
     EXP,
-    Fn("ln", "ln x", "ln(x)", r"\ln x", _ln, _inv_x, "1/x", r"1/x", (0.05, 5.0), (-3.0, 2.0), (0.0, 5.0)),
+    LN,
     RECIPROCAL,
     Fn("abs", "|x| (a corner at 0)", "abs(x)", r"|x|", np.abs, _abs_slope, "sign(x)", r"\mathrm{sign}\,x",
        (-3.0, 3.0), (-0.5, 3.2), (-1.6, 1.6), gaps=()),

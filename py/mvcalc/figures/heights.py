@@ -11,7 +11,8 @@ from __future__ import annotations
 import numpy as np
 
 from ..fitting import BIN_EDGES, BIN_WIDTH, GAUSSIAN, chi2, chi2_grid, fmt, gaussian, heights_histogram
-from .regression import LABEL_BOX, clamp, two_panels
+from .regression import LABEL_BOX, clamp
+from .style import two_panels
 from .scene import Scene
 from .style import BLUE, GREEN, GREY, INK, ORANGE, SKY, VERMILION, ticks_for_width
 

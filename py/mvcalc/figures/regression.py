@@ -13,26 +13,11 @@ import numpy as np
 from ..fitting import (LINE_SIGMA, LINE_X, LINE_Y, best_line, chi2_line, chi2_line_gradient,
                        chi2_line_grid, fmt)
 from .scene import Scene
-from .style import BLUE, GREY, INK, ORANGE, VERMILION, is_narrow, ticks_for_width
+from .style import BLUE, GREY, INK, ORANGE, VERMILION, ticks_for_width, two_panels
 
 M_RANGE = (0.0, 2.0)
 C_RANGE = (-4.0, 7.0)
 LABEL_BOX = {"facecolor": "white", "edgecolor": "none", "alpha": 0.85, "pad": 1}
-
-
-def two_panels(fig, *, wide_aspect: float, tall_aspect: float = 1.45):
-    """Two axes side by side on a wide figure, one above the other on a phone (the figure
-    is made taller for that: the page's canvas follows the figure's size)."""
-    width = fig.get_figwidth()
-    if is_narrow(fig):
-        fig.set_size_inches(width, width * tall_aspect, forward=False)
-        left, right = fig.subplots(2, 1)
-        fig.subplots_adjust(left=0.22, right=0.96, top=0.96, bottom=0.1, hspace=0.42)
-    else:
-        fig.set_size_inches(width, width * wide_aspect, forward=False)
-        left, right = fig.subplots(1, 2)
-        fig.subplots_adjust(left=0.1, right=0.98, top=0.92, bottom=0.14, wspace=0.3)
-    return left, right
 
 
 def clamp(value: float, low: float, high: float) -> float:

@@ -49,3 +49,18 @@ def ticks_for_width(fig, ax, *, wide: int = 7, narrow: int = 4) -> None:
 def is_narrow(fig) -> bool:
     """True when the figure is drawn for a phone-width column (under about 460 CSS px)."""
     return fig.get_figwidth() < 4.6
+
+
+def two_panels(fig, *, wide_aspect: float, tall_aspect: float = 1.45):
+    """Two axes side by side on a wide figure, one above the other on a phone (the figure
+    is made taller for that: the page's canvas follows the figure's size)."""
+    width = fig.get_figwidth()
+    if is_narrow(fig):
+        fig.set_size_inches(width, width * tall_aspect, forward=False)
+        left, right = fig.subplots(2, 1)
+        fig.subplots_adjust(left=0.22, right=0.96, top=0.96, bottom=0.1, hspace=0.42)
+    else:
+        fig.set_size_inches(width, width * wide_aspect, forward=False)
+        left, right = fig.subplots(1, 2)
+        fig.subplots_adjust(left=0.1, right=0.98, top=0.92, bottom=0.14, wspace=0.3)
+    return left, right

@@ -11,6 +11,31 @@ import numpy as np
 
 from mvcalc.fitting import DECAY, DECAY_SIGMA, DECAY_X, DECAY_Y, GAUSSIAN, chi2, heights_histogram
 
+# The download's blanks (checked by mvcalc.labs.curve_fit_checks): the model, and the few lines
+# of curve_fit that the page runs for "decay" below.
+STARTER = '''def model(x, a, b):
+    # YOUR CODE: model
+    # the decay a e^(-b x), for a whole numpy array x at once
+    return 0 * x
+    # END YOUR CODE
+
+
+def fit(model, x, y, p0, sigma):
+    # YOUR CODE: fit
+    # scipy's curve_fit: return the best parameters and their standard errors
+    params = np.array(p0, dtype=float)
+    errors = np.zeros(len(p0))
+    return params, errors
+    # END YOUR CODE
+'''
+ANSWERS = {
+    "model": "return a * np.exp(-b * x)\n",
+    "fit": '''params, cov = curve_fit(model, x, y, p0=p0, sigma=sigma, absolute_sigma=True)
+errors = np.sqrt(np.diag(cov))
+return params, errors
+''',
+}
+
 CODE = {
     "decay": ("import numpy as np\nfrom scipy.optimize import curve_fit\n\n"
               "def model(x, a, b):\n    return a * np.exp(-b * x)\n\n"

@@ -1,37 +1,56 @@
-"""Gradient descent in a sandpit: the learner's ``next_step(f, J, H)`` walks a landscape.
+"""Gradient descent in a sandpit: the learner's ``next_step(f, J, H)`` walks a landscape, and
+property tests grade it (:mod:`mvcalc.labs.descent_checks`, shared with the download).
 
-Payload: ``{"code": source, "land": key, "start": [x, y], "steps": n}``. The learner's code
-runs through :mod:`mvcalc.questions.code_runner` (its namespace and budget). At each point p
-it is called with the numbers f(p), J(p) (a numpy vector) and H(p) (a 2 x 2 numpy array),
-as in the source course's sandpit, and returns the step to take; the whole path (up to
-``steps`` steps) is returned for the page to animate:
-``{"path": [[x, y], ...], "f": [...], "status": ..., "message": ...}`` with status one of
-"converged", "diverged", "stopped" (out of steps), "error" (the code failed: message says how).
+Requests (JSON), run in the worker:
+- ``{"action": "walk" (the default), "code": source, "land": key, "start": [x, y], "steps": n}``:
+  at each point p the learner's function is called with the numbers f(p), J(p) (a numpy
+  vector) and H(p) (a 2 x 2 numpy array), as in the source course's sandpit, and returns the
+  step to take; the whole path comes back for the page to animate:
+  ``{"path": [[x, y], ...], "f": [...], "status": ..., "message": ...}``.
+- ``{"action": "grade", "code": source}``: the four properties, ``{"correct", "passed",
+  "results": [{"name", "passed", "message"}], "message"}``. The code is loaded afresh for every
+  walk, so a function that keeps memory in a global starts each walk clean.
+
+The learner's code runs only through :mod:`mvcalc.questions.code_runner` (via ``sandbox``),
+imported when a request comes: the page itself imports only the starter and the presets.
 """
 from __future__ import annotations
 
-import math
+from mvcalc.labs.blanks import fill
 
-import numpy as np
-
-from mvcalc.optimise import LANDSCAPES_BY_KEY, flat_kind
-
-MAX_STEPS = 300
-TIME_LIMIT = 3.0
-CONVERGED_STEP = 1e-6
-CONVERGED_GRADIENT = 1e-5
-ESCAPE = 1e3
+TIME_LIMIT = 3.0          # seconds of learner code per walk
+GRADE_TIME_LIMIT = 5.0    # ... for all the walks of a grading
 
 STARTER = '''def next_step(f, J, H):
-    # f: the height here; J: the gradient (a numpy vector [df/dx, df/dy]);
-    # H: the Hessian (a 2 x 2 numpy array). Return the step to take.
-    gamma = 0.1
-    return -gamma * J
+    # f: the height here (a number); J: the gradient, a numpy vector [df/dx, df/dy];
+    # H: the Hessian, a 2 x 2 numpy array. Return the step to take, [dx, dy].
+    # YOUR CODE: next_step
+    return np.zeros(2)          # no step yet: write your rule here
+    # END YOUR CODE
 '''
 
-PRESETS = {
-    "fixed": STARTER,
-    "shrinking": '''memory = {"gamma": 0.5, "last_f": None, "last_step": None}
+# The reference solutions, by preset: the answer to the blank for each kind of descent.
+ANSWERS = {
+    "fixed": '''gamma = 0.09                 # below 2/20 = 0.1, the narrow valley's limit
+return -gamma * J
+''',
+    "newton": '''# Newton's step: solve H d = -J (one step to the bottom of a quadratic)
+return -np.linalg.solve(H, J)
+''',
+    "hybrid": '''gamma = 0.09
+step = -np.linalg.solve(H, J)          # Newton's step...
+if step @ J >= 0 or np.linalg.norm(step) > 2:
+    step = -gamma * J                  # ...unless it points uphill or is too long
+return step
+''',
+}
+SHRINKING = '''memory = {"gamma": 0.5, "last_f": None, "last_step": None}
+
+
+def reset():
+    # called before every new walk: forget the last one
+    memory.update(gamma=0.5, last_f=None, last_step=None)
+
 
 def next_step(f, J, H):
     # steepest descent with a shrinking step size: if the last step went uphill,
@@ -44,95 +63,81 @@ def next_step(f, J, H):
     memory["last_f"] = f
     memory["last_step"] = -memory["gamma"] * J
     return memory["last_step"]
-''',
-    "newton": '''def next_step(f, J, H):
-    # Newton's step: solve H d = -J (one step to the bottom of a quadratic)
-    return -np.linalg.solve(H, J)
-''',
-    "hybrid": '''def next_step(f, J, H):
-    gamma = 0.1
-    step = -np.linalg.solve(H, J)          # Newton's step...
-    if step @ J >= 0 or np.linalg.norm(step) > 2:
-        step = -gamma * J                  # ...unless it points uphill or is too long
-    return step
-''',
+'''
+
+PRESETS = {
+    "fixed": fill(STARTER, {"next_step": ANSWERS["fixed"]}),
+    "shrinking": SHRINKING,
+    "newton": fill(STARTER, {"next_step": ANSWERS["newton"]}),
+    "hybrid": fill(STARTER, {"next_step": ANSWERS["hybrid"]}),
 }
+PRESET_NAMES = {"fixed": "fixed steps", "shrinking": "shrinking γ", "newton": "Newton", "hybrid": "hybrid"}
+REFERENCE = PRESETS["hybrid"]     # passes all four properties
 
 
-def _steps(n: int) -> str:
-    return f"{n} step" if n == 1 else f"{n} steps"
+def _fresh(source: str, budget):
+    """A factory of the learner's next_step, loaded anew (so its memory is clean) for each walk,
+    after their ``reset()`` if they wrote one. NotLoaded if the code cannot be used."""
+    from mvcalc.labs import sandbox
+    from mvcalc.labs.judge import CodeFailed, attempt
 
+    def failing(error: str):
+        def next_step(*_args):
+            raise CodeFailed(error)
+        return next_step
 
-def _vector(value) -> tuple[list[float] | None, str]:
-    try:
-        if hasattr(value, "tolist"):
-            value = value.tolist()
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
-            return None, f"a single number ({value!r}); return a step with two entries, [dx, dy]"
-        items = [float(v) for v in value]
-    except (TypeError, ValueError):
-        return None, f"{value!r} (a {type(value).__name__}); return a step with two entries, [dx, dy]"
-    if len(items) != 2:
-        return None, f"{len(items)} numbers; return a step with two entries, [dx, dy]"
-    return items, ""
+    def fresh():
+        try:
+            functions, namespace = sandbox.load(source, ["next_step"], budget)
+        except sandbox.NotLoaded as problem:      # loaded before, so the budget ran out since
+            return failing(f"could not run: {problem}")
+        if callable(namespace.get("reset")):
+            _, error = attempt(sandbox.guarded(namespace["reset"], budget, source))
+            if error:
+                return failing(f"did not start, because your reset() failed: {error}")
+        return functions["next_step"]
+    return fresh
 
 
 def walk(source: str, land_key: str, start, steps: int = 100) -> dict:
+    from mvcalc.labs import sandbox
+    from mvcalc.labs.descent_checks import walk as walk_with
+    from mvcalc.optimise import LANDSCAPES_BY_KEY
+    from mvcalc.questions import code_runner
+
     land = LANDSCAPES_BY_KEY[land_key]
-    steps = int(max(1, min(MAX_STEPS, steps)))
-    p = np.array([float(v) for v in start], dtype=float)
-    path, values = [[float(p[0]), float(p[1])]], [float(land.f(p))]
-
-    def answer(status: str, message: str) -> dict:
-        if status == "converged" and flat_kind(land.H(p)) != "converged":
-            kind = flat_kind(land.H(p))
-            status = kind
-            message += (f" But this flat point is a {kind}, not a minimum: the Hessian there has a "
-                        "negative eigenvalue, so the ground curves down in some direction.")
-        return {"path": path, "f": values, "status": status, "message": message,
-                "steps": len(path) - 1, "land": land_key}
-
-    from mvcalc.questions import code_runner      # the worker's; the page imports only PRESETS
-
     budget = code_runner.Budget(TIME_LIMIT, code_runner.STEP_LIMIT)
-    loaded = code_runner.load(source, "next_step", budget)
-    if loaded.function is None:
-        return answer("error", loaded.error)
-    for k in range(steps):
-        J, H = land.J(p), land.H(p)
-        if float(np.linalg.norm(J)) < CONVERGED_GRADIENT:
-            return answer("converged", f"Converged: the gradient vanished after {_steps(k)}, at "
-                                       f"({p[0]:.4g}, {p[1]:.4g}) where f = {values[-1]:.4g}.")
-        out = code_runner.call(loaded.function, (float(values[-1]), J.copy(), H.copy()), budget, source)
-        if out.error:
-            if out.stopped:
-                return answer("error", f"Step {k + 1}: your next_step was stopped: {out.error}")
-            return answer("error", f"Step {k + 1}: your next_step {out.error}")
-        step, problem = _vector(out.value)
-        if problem:
-            return answer("error", f"Step {k + 1}: your next_step returned {problem}.")
-        if not all(math.isfinite(v) for v in step):
-            return answer("error", f"Step {k + 1}: your next_step returned {step}, not finite numbers "
-                                   "(NaN or infinity: a division by zero, or a singular Hessian?).")
-        p = p + np.array(step)
-        if float(np.max(np.abs(p))) > ESCAPE:
-            path.append([float(p[0]), float(p[1])])
-            values.append(float("nan"))
-            return answer("diverged", f"Diverged: after {k + 1} steps the walk was at "
-                                      f"({p[0]:.3g}, {p[1]:.3g}), far off the map. Try smaller steps.")
-        path.append([float(p[0]), float(p[1])])
-        values.append(float(land.f(p)))
-        if math.hypot(*step) < CONVERGED_STEP:
-            where = f"({p[0]:.4g}, {p[1]:.4g}) where f = {values[-1]:.4g}"
-            if float(np.linalg.norm(land.J(p))) < 1e-3:
-                return answer("converged", f"Converged after {_steps(k + 1)}, at {where}.")
-            return answer("stopped", f"Your steps became tiny after {k + 1} steps, at {where}, "
-                                     "but the ground is not flat there.")
-    return answer("stopped", f"Still going after {steps} steps: now at ({p[0]:.4g}, {p[1]:.4g}) "
-                             f"where f = {values[-1]:.4g}.")
+    try:
+        sandbox.load(source, ["next_step"], budget)
+    except sandbox.NotLoaded as problem:
+        point = [float(v) for v in start]
+        return {"path": [point], "f": [float(land.f(point))], "status": "error", "message": str(problem),
+                "steps": 0, "land": land_key}
+    return walk_with(_fresh(source, budget)(), land, start, steps)
+
+
+def grade(source: str) -> dict:
+    from mvcalc.labs import sandbox
+    from mvcalc.labs.descent_checks import PROPERTIES, grade as grade_with
+    from mvcalc.questions import code_runner
+
+    budget = code_runner.Budget(GRADE_TIME_LIMIT, 4 * code_runner.STEP_LIMIT)
+    try:
+        sandbox.load(source, ["next_step"], budget)
+    except sandbox.NotLoaded as problem:
+        return {"correct": False, "passed": 0, "message": str(problem),
+                "results": [{"name": name, "passed": False, "message": str(problem)} for name in PROPERTIES]}
+    return grade_with(_fresh(source, budget))
 
 
 def handle(payload: dict) -> dict:
+    from mvcalc.optimise import LANDSCAPES_BY_KEY
+
+    action = payload.get("action", "walk")
+    if action == "grade":
+        return grade(str(payload.get("code", "")))
+    if action != "walk":
+        raise ValueError(f"the descent lab has no action {action!r}")
     land = str(payload.get("land", "valley"))
     if land not in LANDSCAPES_BY_KEY:
         raise ValueError(f"there is no landscape {land!r}")

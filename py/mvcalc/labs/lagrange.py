@@ -1,5 +1,6 @@
 """Lagrange multipliers solved numerically, in the worker: scipy.optimize.root on the gradient
-of the Lagrangian L(x, y, lambda) = f(x, y) - lambda g(x, y), from a ring of starting guesses.
+of the Lagrangian L(x, y, lambda) = f(x, y) - lambda g(x, y), from a ring of starting guesses
+(:mod:`mvcalc.labs.lagrange_checks`, shared with the download).
 
 Payload: ``{"problem": key}`` (a key of :data:`mvcalc.optimise.PROBLEMS_BY_KEY`).
 Answer: ``{"solutions": [{"x", "y", "lambda", "f", "kind"}...], "starts": n}``, the distinct
@@ -7,39 +8,27 @@ roots, highest f first; ``kind`` is "maximum", "minimum" or "stationary" among t
 """
 from __future__ import annotations
 
-import math
+from mvcalc.labs.lagrange_checks import STARTS, solve as solve_with
+from mvcalc.optimise import PROBLEMS_BY_KEY, lagrangian_gradient
 
-from mvcalc.optimise import PROBLEMS_BY_KEY, lagrangian_gradient, multiplier
-
-STARTS = 24
+# The download's blank: the gradient of L for the lesson's example, x²y on x² + y² = 3.
+STARTER = '''def grad_L(v):
+    """The gradient of L(x, y, λ) = f − λ g for f = x² y and g = x² + y² − 3."""
+    x, y, lam = v
+    # YOUR CODE: grad_L
+    # return [dL/dx, dL/dy, dL/dlambda]
+    return [0.0, 0.0, 0.0]
+    # END YOUR CODE
+'''
+ANSWERS = {"grad_L": '''return [2*x*y - lam * 2*x,      # dL/dx = f_x - lambda g_x
+        x**2  - lam * 2*y,      # dL/dy = f_y - lambda g_y
+        -(x**2 + y**2 - 3)]     # dL/dlambda = -g
+'''}
 
 
 def solve(key: str) -> list[dict]:
-    from scipy.optimize import root
-
     problem = PROBLEMS_BY_KEY[key]
-    grad = lagrangian_gradient(problem)
-    found: list[dict] = []
-    for k in range(STARTS):
-        t = 2 * math.pi * (k + 0.5) / STARTS
-        x, y = problem.curve(t)
-        guess = [1.1 * x, 0.9 * y, multiplier(problem, x, y)]
-        sol = root(grad, guess, method="hybr")
-        if not sol.success:
-            continue
-        x, y, lam = (float(v) for v in sol.x)
-        if max(abs(v) for v in grad([x, y, lam])) > 1e-9:
-            continue
-        if any(math.dist((x, y), (s["x"], s["y"])) < 1e-6 for s in found):
-            continue
-        found.append({"x": x, "y": y, "lambda": lam, "f": float(problem.f(x, y))})
-    found.sort(key=lambda s: -s["f"])
-    if found:
-        top, bottom = found[0]["f"], found[-1]["f"]
-        for s in found:
-            s["kind"] = ("maximum" if abs(s["f"] - top) < 1e-6 else
-                         "minimum" if abs(s["f"] - bottom) < 1e-6 else "stationary")
-    return found
+    return solve_with(lagrangian_gradient(problem), problem)
 
 
 def handle(payload: dict) -> dict:

@@ -1,7 +1,7 @@
 """Module 1: What is calculus? Every lesson's live figure, and the explorer's typed function."""
 from __future__ import annotations
 
-from ...figures.functions import BEAST, EXP, PRESETS, RECIPROCAL, SIN_CYCLE
+from ...figures.functions import BEAST, EXP, LN, PRESETS, QUOTIENT, RECIPROCAL, SIN_CYCLE
 from ...figures.chain_rule import ChainRuleScene
 from ...figures.product_rule import ProductRuleScene
 from ...figures.rise_run import RiseRunScene
@@ -16,9 +16,11 @@ def main() -> None:
     mount("fig-secant", SecantScene())
     mount("fig-reciprocal", TangentScene([RECIPROCAL]))
     mount("fig-exp", TangentScene([EXP]))
+    mount("fig-ln", TangentScene([LN]))
     mount("fig-sincos", TangentScene(SIN_CYCLE, cycle_note=True))
     mount("fig-product", ProductRuleScene())
     mount("fig-chain", ChainRuleScene())
+    mount("fig-quotient", TangentScene([QUOTIENT]))
     mount("fig-beast", TangentScene([BEAST]))
     explorer = mount("fig-explorer", ExplorerScene(PRESETS, fn="square", x=1.0))
     _bind_typed_function(explorer)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ...figures.contour import CanScene, GradientScene, SliceScene
+from ...figures.eigen import EigenScene
 from ...figures.hessian import HessianScene
 from ...figures.polar_map import PolarMapScene
 from ...figures.sandpit import SandpitScene
@@ -19,6 +20,7 @@ def main() -> None:
     mount("fig-gradient", GradientScene())
     mount("fig-polar", PolarMapScene())
     mount("fig-hessian", HessianScene())
+    mount("fig-eigen", EigenScene())
     mount("fig-steps", StepSizeScene())
     sandpit = mount("fig-sandpit", SandpitScene())
     _bind_sandpit(sandpit)

@@ -73,9 +73,9 @@ class BackpropLab:
             return
         self.message.textContent = reply["message"]
         for row in reply["results"]:
-            mark = "✓" if row["ok"] else "✗"
+            mark = "✓" if row["passed"] else "✗"
             item = element("li", text=f"{mark} {row['message']}", parent=self.results)
-            item.className = "bp-pass" if row["ok"] else "bp-fail"
+            item.className = "bp-pass" if row["passed"] else "bp-fail"
         self.passed_code = source if reply["ok"] else None
         self.show_source()
 

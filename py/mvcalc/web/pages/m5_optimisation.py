@@ -5,7 +5,7 @@ from __future__ import annotations
 from ...figures.descent import DescentScene, SandpitScene
 from ...figures.lagrange import LagrangeScene
 from ...figures.newton import NewtonScene
-from ..dom import by_id, next_frame, on
+from ..dom import by_id, element, next_frame, on
 from ..live_figure import mount
 
 
@@ -97,14 +97,17 @@ ANIMATION_FRAMES_PER_STEP = 2
 
 
 def _bind_sandpit(fig) -> None:
-    from ...labs.descent import PRESETS, STARTER
+    from ...labs.descent import PRESET_NAMES, PRESETS, STARTER
     from ..widgets.code_editor import CodeEditor
     host, status, preset = by_id("sandpit-editor"), by_id("sandpit-status"), by_id("sandpit-preset")
-    editor = CodeEditor({"starter": STARTER}, "sandpit", lambda: run(fig.scene.start()), lambda _text: None)
+    grade_button, grading, mine = by_id("sandpit-grade"), by_id("sandpit-grading"), by_id("sandpit-mine")
+    load_button = by_id("sandpit-load")
+    editor = CodeEditor({"starter": STARTER}, "sandpit", lambda: _spawn(grade()), lambda _text: None)
     editor.build(host)
     status.textContent = ("Ready: move over the map and click to run your next_step from there "
                           "(or press Run from the cross).")
     busy = []
+    saved: dict = {}           # the learner's own code while a reference is in the editor
 
     def run(start) -> None:
         if not busy:
@@ -138,17 +141,57 @@ def _bind_sandpit(fig) -> None:
                 status.textContent = answer["message"]
         next_frame(frame)
 
+    async def grade() -> None:
+        from ..checker import CheckerError, lab
+        grade_button.disabled = True
+        grading.textContent = "Running the four property tests on your next_step in the background worker…"
+        try:
+            reply = await lab("descent", {"action": "grade", "code": editor.value()}, 30_000)
+        except CheckerError as error:
+            grading.textContent = f"The grading could not finish: {error}"
+            return
+        finally:
+            grade_button.disabled = False
+        grading.textContent = ""
+        verdict = element("p", cls="lab-verdict", parent=grading, text=reply["message"])
+        verdict.setAttribute("data-correct", "true" if reply["correct"] else "false")
+        listing = element("ul", cls="lab-results", parent=grading)
+        for item in reply["results"]:
+            mark = "✔ passed" if item["passed"] else "✘ not yet"
+            element("li", parent=listing, text=f"{item['name']}: {mark}. {item['message']}",
+                    attrs={"data-property": item["name"], "data-passed": "true" if item["passed"] else "false"})
+        element("p", parent=grading, text=(
+            "Now compare yours with the reference solutions below." if reply["correct"] else
+            "Change next_step and check again; the reference solutions below show each kind of answer."))
+
+    def load_reference(_event) -> None:
+        key = str(preset.value)
+        source = PRESETS.get(key)
+        if not source:
+            return
+        if "code" not in saved and editor.value() not in PRESETS.values():
+            saved["code"] = editor.value()
+        editor.restore(source)
+        mine.hidden = "code" not in saved
+        status.textContent = (f"The reference solution “{PRESET_NAMES[key]}” is in the editor (the course's, not "
+                              "yours): run it by clicking the map, or check it.")
+
+    def back_to_mine(_event) -> None:
+        if "code" in saved:
+            editor.restore(saved.pop("code"))
+        mine.hidden = True
+        status.textContent = "Your own code is back in the editor."
+
     fig.scene.on_run = run
+
     def clicked(event) -> None:
         fig.scene.on_pointer(*fig.data_point(event.clientX, event.clientY))
         fig.set()
         run(fig.scene.start())
     on(fig.canvas, "click", clicked)
     on(by_id("sandpit-run"), "click", lambda _event: run(fig.scene.start()))
-
-    def choose(_event) -> None:
-        source = PRESETS.get(str(preset.value))
-        if source:
-            editor.restore(source)
-            status.textContent = "Preset loaded into the editor: run it by clicking the map, or press Run."
-    on(preset, "change", choose)
+    on(grade_button, "click", lambda _event: _spawn(grade()))
+    on(load_button, "click", load_reference)
+    on(mine, "click", back_to_mine)
+    grade_button.disabled = False
+    load_button.disabled = False

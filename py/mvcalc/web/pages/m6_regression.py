@@ -6,6 +6,7 @@ import random
 
 from ...figures.descent_fit import CompareScene, DescentScene
 from ...figures.heights import HeightsScene
+from ...figures.likelihood import LikelihoodScene
 from ...figures.regression import LineFitScene, SlicesScene
 from ...fitting import fmt
 from ..dom import by_id, element, next_frame, on, window
@@ -15,6 +16,7 @@ from ..live_figure import mount
 def main() -> None:
     line = mount("fig-line-fit", LineFitScene())
     slices = mount("fig-slices", SlicesScene())
+    mount("fig-likelihood", LikelihoodScene())
     descent = mount("fig-descent", DescentScene())
     compare = mount("fig-compare", CompareScene())
     heights = mount("fig-heights", HeightsScene())
@@ -217,7 +219,7 @@ def _heights_lab(live) -> None:
             mark = "✔ passed" if item["passed"] else "✘ not yet"
             element("li", parent=listing, attrs={"data-function": item["name"],
                                                  "data-passed": "true" if item["passed"] else "false"},
-                    text=f"{item['name']}: {mark}. {item['feedback']}")
+                    text=f"{item['name']}: {mark}. {item['message']}")
         element("p", parent=results, text=(
             "All three pass: run the fit with your code." if reply["passed"] else
             "Fix the functions marked 'not yet' and check again (or run the fit with the reference code)."))
