@@ -72,10 +72,11 @@ def _up_to_date(folder: Path) -> bool:
 
 def ensure_frames(slugs: list[str] | None = None, cache: Path | None = None, node: str = "node") -> dict[str, Path]:
     """Each module page's folder of frames for the current sources, drawn where stale."""
-    from .paths import CACHE, SITE
+    from .pages import modules
+    from .paths import CACHE
 
     cache = cache or CACHE / "frames"
-    slugs = slugs if slugs is not None else sorted(p.parent.name for p in SITE.glob("*/index.html"))
+    slugs = slugs if slugs is not None else sorted(m.slug for m in modules())   # extra pages run no Python
     stale = [slug for slug in slugs if not _up_to_date(cache / slug)]
     if stale:
         print(f"frames: drawing the first frames of {', '.join(stale)} (Pyodide under Node)", flush=True)
