@@ -31,7 +31,7 @@ LABELS = {
     "mvcalc.zip": "the course's Python code",
     "numpy-": "numpy",
     "matplotlib-": "matplotlib",
-    "sympy-": "sympy (for checking answers)",
+    "sympy-": "sympy",
     "mpmath-": "sympy's helpers",
     "scipy-": "scipy",
     "openblas-": "scipy's helpers",
