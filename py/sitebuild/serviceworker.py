@@ -10,8 +10,8 @@ when a learner's browser keeps it:
   start (``loadPackage([...])`` in site/assets/*.js: numpy, for learner code), and every
   question bank file (py/bank/, fetched by name);
 - ``later``: kept when first asked for, or by "Keep the whole course" on the home page: every
-  other package (scipy and openblas for two labs; sympy, mpmath, fonttools, pytz, which no
-  page loads since questions are built ahead), the downloads, the build's records.
+  other package (scipy and openblas for two labs; fonttools, pytz), the downloads, the
+  build's records.
 
 The double-click flavour (``site/offline/``) is not listed: file:// pages have no service worker.
 The build id is the first 16 hex digits of the sha256 of the manifest's file list, so any
