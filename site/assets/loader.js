@@ -244,7 +244,8 @@
       document.documentElement.classList.add("python-ready");
       if (statusBox) {
         statusBox.classList.add("ready");
-        statusBox.textContent = "Python is ready: the figures and exercises on this page are live.";
+        statusBox.textContent = statusBox.getAttribute("data-ready-text") ||
+          "Python is ready: the figures and exercises on this page are live.";
       }
       // background work (the answer checker) starts now, never before the first figure
       window.dispatchEvent(new CustomEvent("mvcalc:python-ready"));

@@ -101,4 +101,4 @@ def validate(sets: int, count: int, first: int, sheets: int) -> None:
 def whole_number(text: str) -> int | None:
     """A form field's whole number, or None (never eval: digits only)."""
     text = str(text).strip()
-    return int(text) if text.isdigit() and len(text) <= 4 else None
+    return int(text) if text.isascii() and text.isdigit() and len(text) <= 4 else None

@@ -143,7 +143,7 @@ class ExerciseSetWidget:
             "autocomplete": "off", "aria-describedby": f"{self.uid}-seed-note"})
         element("button", cls="ex-button ex-open-seed", text="Open", parent=seed_form, attrs={"type": "submit"})
         element("span", cls="ex-seed-note", parent=seed_form, attrs={"id": f"{self.uid}-seed-note"},
-                text=f"the numbers of this question (0 to {SEEDS - 1}): type the seed of a worksheet to see its version")
+                text=f"0 to {SEEDS - 1}: type a worksheet's seed to see its numbers")
         on(seed_form, "submit", self._open_seed)
 
     def _nav_key(self, event) -> None:

@@ -199,7 +199,8 @@ def _question(section, sheet_number: int, position: int, item, q, titles) -> Non
             if choice.text:
                 element("span", cls="ws-choice-text", text=choice.text, parent=entry)
     how = {"multi": "Write the letters of every right option.", "choice": "Write the letter of your choice.",
-           "pick": "Write the letter of your choice."}.get(q.kind, q.answer_hint)
+           "pick": "Write the letter of your choice.",
+           "point": "Mark the point on the figure and write it as (x, y)."}.get(q.kind, q.answer_hint)
     if how:
         element("p", cls="ws-how", text=how, parent=box)
     element("div", cls=f"ws-space lines-{SPACE.get(q.kind, 3)}", parent=box, attrs={"aria-hidden": "true"})
