@@ -63,6 +63,8 @@ def _submit(event) -> None:
     event.preventDefault()
     if _busy:
         return
+    say("Making the worksheets…")
+    by_id("worksheets").removeAttribute("data-ready")
     task = asyncio.ensure_future(make())
     task.add_done_callback(_report)
 
