@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import re
+import unicodedata
 
 import pytest
 
@@ -50,7 +51,8 @@ def tex_of(text: str) -> list[str]:
 
 
 def flat(text: str) -> str:
-    return " ".join(text.split())
+    """Text with its spaces made single and typographic ligatures (the PDF's "ﬁ") undone."""
+    return " ".join(unicodedata.normalize("NFKC", text).split())
 
 
 def make(page, sets, count: int, sheets: int, first: int) -> None:
@@ -91,7 +93,7 @@ def test_a_two_set_worksheet_prints_the_seeds_questions_figures_and_a_key_the_ch
             assert on_page["images"] == figures_of(q)
 
     reader = PdfReader(io.BytesIO(page.pdf(format="A4")))
-    texts = [page_.extract_text() for page_ in reader.pages]
+    texts = [unicodedata.normalize("NFKC", page_.extract_text()) for page_ in reader.pages]
     whole = flat("\n".join(texts))
     for control in ("Make the worksheets", "Exercise sets", "Skip to the content", "Number of sheets"):
         assert control not in whole, f"the page's controls are printed: {control!r}"
