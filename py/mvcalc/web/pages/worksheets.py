@@ -78,12 +78,9 @@ def _report(task) -> None:
 
 
 def chosen_sets() -> list[tuple[str, str]]:
+    """(module, set) of every ticked set, in the order of the course."""
     return [(str(box.dataset.module), str(box.value))
-            for box in document_all("#worksheet-sets input[type=checkbox]") if box.checked]
-
-
-def document_all(selector: str) -> list:
-    return list(js.document.querySelectorAll(selector))
+            for box in js.document.querySelectorAll("#worksheet-sets input[type=checkbox]") if box.checked]
 
 
 def field(element_id: str) -> int | None:
@@ -189,8 +186,9 @@ def _question(section, sheet_number: int, position: int, item, q, titles) -> Non
     if q.figure is not None:
         _figure(box, figure_view(q.figure), FIGURE_WIDTH)
     if q.choices:
+        label = "Choose all that apply" if q.kind == "multi" else "Choose one"
         choices = element("ol", cls="ws-choices" + (" graphs" if any(c.plot for c in q.choices) else ""),
-                          parent=box, attrs={"aria-label": "Choose all that apply" if q.kind == "multi" else "Choose one"})
+                          parent=box, attrs={"aria-label": label})
         for choice in q.choices:
             entry = element("li", parent=choices)
             element("span", cls="ws-choice-key", text=f"({choice.key}) ", parent=entry)
