@@ -12,7 +12,7 @@
  *    file per variant) while Python loads, so they are there when Python is.
  *
  * Python talks back through window.mvcalcLoader.stage(text) / .ready() / .fail(text), and
- * reads question files with window.mvcalcLoader.bankFile(variant) -> Promise<text>.
+ * reads question files with window.mvcalcLoader.bankFile(variant[, module]) -> Promise<text>.
  */
 (function () {
   "use strict";
@@ -130,17 +130,19 @@
   // --- the page's questions (py/bank/<page>.<variant>.json, made by the build) -----------------
   var bankFiles = {};
 
-  function bankFile(variant) {
-    var page = document.body.getAttribute("data-page");
-    if (!bankFiles[variant]) {
-      var url = new URL(runtime.bank.path + page + "." + variant + ".json", siteRoot).href;
-      bankFiles[variant] = fetch(url).then(function (response) {
+  // bankFile(variant) is the page's own module's file; the worksheet page asks for any
+  // module's: bankFile(variant, module)
+  function bankFile(variant, module) {
+    var name = (module || document.body.getAttribute("data-page")) + "." + variant + ".json";
+    if (!bankFiles[name]) {
+      var url = new URL(runtime.bank.path + name, siteRoot).href;
+      bankFiles[name] = fetch(url).then(function (response) {
         if (!response.ok) throw new Error("HTTP " + response.status + " for " + url.replace(siteRoot, ""));
         return response.text();
       });
-      bankFiles[variant].catch(function () { delete bankFiles[variant]; });   // tried again next time
+      bankFiles[name].catch(function () { delete bankFiles[name]; });   // tried again next time
     }
-    return bankFiles[variant];
+    return bankFiles[name];
   }
 
   // --- failure: plain words, the page stays readable -----------------------------------
@@ -242,7 +244,8 @@
       document.documentElement.classList.add("python-ready");
       if (statusBox) {
         statusBox.classList.add("ready");
-        statusBox.textContent = "Python is ready: the figures and exercises on this page are live.";
+        statusBox.textContent = statusBox.getAttribute("data-ready-text") ||
+          "Python is ready: the figures and exercises on this page are live.";
       }
       // background work (the answer checker) starts now, never before the first figure
       window.dispatchEvent(new CustomEvent("mvcalc:python-ready"));

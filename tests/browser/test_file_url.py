@@ -47,6 +47,7 @@ def test_every_module_page_works_opened_as_a_file(file_context):
     assert not recorder.errors, f"console errors: {recorder.errors}"
     assert "teacher" in seen["extraPages"], "the teacher's page opened as a file too"
     assert "glossary" in seen["extraPages"], "the glossary opened as a file too"
+    assert seen["extraPages"]["worksheets"]["python"], "the worksheets' Python started from the files too"
     print(json.dumps(seen, indent=1))
 
 
@@ -118,6 +119,7 @@ def test_firefox_esr_opens_every_module_page_as_a_file(site):
     assert report["pages"].keys() == set(module_pages())
     assert report["extraPages"].keys() == set(extra_pages()) and {"teacher", "glossary"} <= report["extraPages"].keys()
     assert all(page.get("landed") for page in report["extraPages"].values() if page.get("lessonLinks"))
+    assert report["extraPages"]["worksheets"]["python"], "the worksheets' Python started in Firefox from the files"
     root = file_url(DIST) + "/"
     outside = [u for u in report["requests"] if not (u.startswith(root) or u.startswith(("data:", "blob:")))]
     assert not outside, f"requests that are not file:// inside dist/, data: or blob: {outside}"

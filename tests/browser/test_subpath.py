@@ -51,4 +51,5 @@ def test_every_module_page_works_under_a_sub_path(subpath_context, subpath_serve
     assert not recorder.errors, f"console errors: {recorder.errors}"
     assert "teacher" in seen["extraPages"], "the teacher's page works under the sub-path too"
     assert "glossary" in seen["extraPages"], "the glossary works under the sub-path too"
+    assert seen["extraPages"]["worksheets"]["python"], "the worksheets' Python starts under the sub-path too"
     print(json.dumps(seen, indent=1))

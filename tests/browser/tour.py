@@ -26,12 +26,17 @@ def module_slugs() -> list[str]:
 
 
 def check_extra_page(page, base: str, slug: str) -> dict:
-    """A page that is not a module: readable at once, no Python, and a link into a lesson lands on
-    its anchor (the last of them, so a different module than the first)."""
+    """A page that is not a module: readable at once, and a link into a lesson lands on its anchor
+    (the last of them, so a different module than the first). One that starts Python (it loads
+    the loader: the worksheets) gets it ready, as a module page does."""
     page.goto(f"{base}site/{slug}/index.html")
     result = page.evaluate(EXTRA_PAGE_CHECKS)
     assert result["title"].strip() and result["paragraphs"] > 3, f"{slug}: {result}"
-    assert not result["python"], f"{slug}: an extra page starts no Python"
+    if result["python"]:
+        page.wait_for_function("document.documentElement.classList.contains('python-ready') || "
+                               "document.documentElement.classList.contains('python-failed')", timeout=TIMEOUT_MS)
+        assert page.evaluate("document.documentElement.classList.contains('python-ready')"), \
+            f"{slug}: Python failed to start: {page.inner_text('#python-status')}"
     if result["lessonLinks"]:
         href = result["lessonLinks"][-1]
         page.click(f'main a[href="{href}"]')
@@ -40,7 +45,7 @@ def check_extra_page(page, base: str, slug: str) -> dict:
                                timeout=30_000)
         page.wait_for_function("document.documentElement.classList.contains('python-ready')",
                                timeout=TIMEOUT_MS)     # the lesson's page is whole: leave it only then
-    return {"title": result["title"].strip(), "lessonLinks": len(result["lessonLinks"])}
+    return {"title": result["title"].strip(), "lessonLinks": len(result["lessonLinks"]), "python": result["python"]}
 
 
 class Recorder:

@@ -82,6 +82,17 @@ def paint(view: dict, width: float, height: float, ratio: float = 1.0):
     return figure, frame
 
 
+def png(view: dict, width: float, ratio: float = 2.0) -> bytes:
+    """``view`` drawn by :func:`paint` at ``width`` CSS px (its preferred height), as PNG bytes
+    at ``ratio`` device px per CSS px: a picture for paper (the worksheets) rather than a canvas."""
+    import io
+
+    figure, _frame = paint(view, width, preferred_height(view, width), ratio)
+    buffer = io.BytesIO()
+    figure.canvas.print_png(buffer)
+    return buffer.getvalue()
+
+
 def _margins(view: dict) -> tuple[int, int, int, int]:
     """Room for the tick labels, axis names and title (CSS px): left, right, bottom, top."""
     left = 40 if view.get("y_label") else 34

@@ -4,7 +4,8 @@ A page marks where a set goes with ``<div class="exercise-set" data-set="SLUG">`
 :func:`mount_all` (called by boot after the page's own ``main()``) renders each:
 its title, "3 of 6 correct", a navigator over its questions (easy to hard) and
 the current question with its input, Check / Hint / Show solution / New variant,
-and feedback in words and a symbol.
+and feedback in words and a symbol. Its Seed box shows which variant is on screen and opens
+another: the seed printed on a worksheet (mvcalc.questions.worksheet) gives the same numbers.
 
 Questions come from the build's question bank and maths answers are marked right here
 (:mod:`.questions`); learner code runs in the background worker (:mod:`.checker`).
@@ -18,6 +19,7 @@ import js
 from pyodide.ffi import create_proxy
 
 from ..questions.bank import VARIANTS, variant_of
+from ..questions.worksheet import SEEDS, whole_number
 from . import checker, progress, questions
 from .dom import document, element, on, render_math, window
 from .widgets import input_for
@@ -134,6 +136,15 @@ class ExerciseSetWidget:
                                 attrs={"id": f"{self.uid}-solution"})
         self.solution.hidden = True
         self.solution_button.setAttribute("aria-controls", f"{self.uid}-solution")
+        seed_form = element("form", cls="ex-seed", parent=self.question_box, attrs={"novalidate": ""})
+        element("label", text="Seed", parent=seed_form, attrs={"for": f"{self.uid}-seed"})
+        self.seed_box = element("input", cls="ex-seed-box", parent=seed_form, attrs={
+            "id": f"{self.uid}-seed", "type": "text", "inputmode": "numeric", "size": "3",
+            "autocomplete": "off", "aria-describedby": f"{self.uid}-seed-note"})
+        element("button", cls="ex-button ex-open-seed", text="Open", parent=seed_form, attrs={"type": "submit"})
+        element("span", cls="ex-seed-note", parent=seed_form, attrs={"id": f"{self.uid}-seed-note"},
+                text=f"0 to {SEEDS - 1}: type a worksheet's seed to see its numbers")
+        on(seed_form, "submit", self._open_seed)
 
     def _nav_key(self, event) -> None:
         """Arrow keys, Home and End move between the question buttons (a roving tab stop), so a
@@ -213,6 +224,7 @@ class ExerciseSetWidget:
         if generation != self.generation:
             return
         self.question, self.view = question, questions.view(question, self.module)
+        self.seed_box.value = str(self.variant)
         self.body.innerHTML = ""
         self._render(self.view)
         self._set_enabled(True)
@@ -331,6 +343,18 @@ class ExerciseSetWidget:
         self.solution.hidden = False
         self.solution_button.textContent = "Hide solution"
         self.solution_button.setAttribute("aria-expanded", "true")
+
+    def _open_seed(self, event) -> None:
+        """Show the current question in the variant typed in the Seed box (a worksheet's seed)."""
+        event.preventDefault()
+        seed = whole_number(self.seed_box.value)
+        if seed is None or seed >= SEEDS:
+            self.say("invalid", f"A seed is a whole number from 0 to {SEEDS - 1}, as printed on a worksheet.")
+            return
+        if self.view is not None and seed == self.variant:
+            return
+        progress.set_variant(self.module, self.slug, self.index, seed)
+        spawn(self.load(focus=True))
 
     def new_variant(self) -> None:
         if self.view is None:

@@ -116,7 +116,13 @@ try {
       const result = await call(page, EXTRA_PAGE_CHECKS, {});
       await resources();
       if (!result.title.trim() || !(result.paragraphs > 3)) report.failures.push(slug + ": not readable " + JSON.stringify(result));
-      if (result.python) report.failures.push(slug + ": an extra page starts no Python");
+      if (result.python) {      // a page that starts Python (the worksheets) gets it ready, as a module page does
+        await page.waitForFunction("document.documentElement.classList.contains('python-ready') || " +
+          "document.documentElement.classList.contains('python-failed')", { timeout: TIMEOUT_MS });
+        if (!(await page.evaluate("document.documentElement.classList.contains('python-ready')"))) {
+          report.failures.push(slug + ": Python failed to start");
+        }
+      }
       let landed = null;
       if (result.lessonLinks.length) {
         const href = result.lessonLinks[result.lessonLinks.length - 1];
@@ -126,7 +132,7 @@ try {
         if (!landed) report.failures.push(slug + ": the link " + href + " did not land on its anchor");
         await page.waitForFunction("document.documentElement.classList.contains('python-ready')", { timeout: TIMEOUT_MS });
       }
-      report.extraPages[slug] = { title: result.title.trim(), lessonLinks: result.lessonLinks.length, landed };
+      report.extraPages[slug] = { title: result.title.trim(), lessonLinks: result.lessonLinks.length, landed, python: result.python };
     } catch (error) {
       report.extraPages[slug] = { error: String(error) };
       report.failures.push(slug + ": " + String(error));
