@@ -75,9 +75,9 @@ BUILD_TOOLS = (r"\.(pyi|pxd|pyx|h|hpp|c|cpp|a)$",
 DROPPED: dict[str, tuple[tuple[str, str], ...]] = {
     "numpy": (
         BUILD_TOOLS,
-        (r"^numpy/f2py/", "f2py builds Fortran extensions: it needs a compiler, which a browser has not"),
         (r"^numpy/_core/lib/", "numpy's C library and build settings, for compiling against numpy"),
         (r"^numpy/_pyinstaller/", "hooks for PyInstaller"),
+        # numpy/f2py stays: scipy imports it (scipy.optimize, the labs' worker)
     ),
     "matplotlib": (
         BUILD_TOOLS,

@@ -226,3 +226,12 @@ def test_every_family_mathtext_looks_up_is_found_among_the_kept_fonts(caplog):
             found = manager.findfont(font_manager.FontProperties(family), rebuild_if_missing=False)
             assert os.path.basename(found) in transform.KEPT_FONTS, family
     assert not [r for r in caplog.records if "not found" in r.getMessage()], caplog.text
+
+
+def test_what_scipy_imports_from_numpy_is_shipped():
+    """scipy (the labs' worker: scipy.optimize) imports numpy.f2py: leaving it out of numpy's
+    wheel broke every scipy lab with "No module named 'numpy.f2py'"."""
+    numpy = next((VENDOR / "pyodide").glob("numpy-*.whl"))
+    with zipfile.ZipFile(numpy) as archive:
+        names = set(archive.namelist())
+    assert any(n.startswith("numpy/f2py/__init__.py") for n in names)
