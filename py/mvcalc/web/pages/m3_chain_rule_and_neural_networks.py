@@ -17,10 +17,12 @@ MAX_STEPS = 6000             # training stops here (the heart is drawn well befo
 
 
 def main() -> None:
-    for figure_id, scene in (("fig-chain-path", PathChainScene), ("fig-neuron", NeuronScene),
-                             ("fig-network", NetworkScene), ("fig-cost", CostScene),
-                             ("fig-sigmoid", SigmoidScene), ("fig-backprop", BackpropScene)):
-        mount(figure_id, scene())
+    mount("fig-chain-path", PathChainScene())
+    mount("fig-neuron", NeuronScene())
+    mount("fig-network", NetworkScene())
+    mount("fig-cost", CostScene())
+    mount("fig-sigmoid", SigmoidScene())
+    mount("fig-backprop", BackpropScene())
     BackpropLab(mount("fig-heart", HeartScene()))
 
 
@@ -78,8 +80,7 @@ class BackpropLab:
             return self.run.stop()
         if use_reference or self.passed_code == code:     # (no state yet: the lab starts a fresh network)
             return self.train(self.run.start(), {"reference": True} if use_reference else {"code": code})
-        self.message.textContent = ("Check your Jacobians first: training starts when all six pass. "
-                                    "Or tick the reference option below the figure to watch training now.")
+        self.message.textContent = self.message.getAttribute("data-check-first")
 
     async def train(self, ticket: int, source: dict) -> None:
         request = lambda: self.ask({"action": "train", "state": self.state, "steps": STEPS_PER_REQUEST,  # noqa: E731
@@ -88,8 +89,7 @@ class BackpropLab:
             if not reply["ok"]:
                 self.message.textContent = f"Training stopped: {reply['message']}"
                 break
-            self.state = reply["state"]
-            self.costs.extend(reply["costs"])
+            self.state, self.costs = reply["state"], self.costs + reply["costs"]
             self.figure.redraw(full=bool(self.figure.scene.set_state(reply["curve"], self.costs)))
             if len(self.costs) > MAX_STEPS:
                 self.message.textContent = (f"Trained for {MAX_STEPS} steps: the cost fell from "
