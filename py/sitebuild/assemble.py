@@ -31,8 +31,6 @@ LABELS = {
     "mvcalc.zip": "the course's Python code",
     "numpy-": "numpy",
     "matplotlib-": "matplotlib",
-    "sympy-": "sympy (for checking answers)",
-    "mpmath-": "sympy's helpers",
     "scipy-": "scipy",
     "openblas-": "scipy's helpers",
 }

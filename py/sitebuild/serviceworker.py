@@ -7,10 +7,11 @@ when a learner's browser keeps it:
 - ``first``: kept right after a first visit to any page, so that the course home and every
   module page then work with the network off: the pages, their assets, the runtime every page
   starts with (pyscript.toml's packages), and the packages the site's workers load when they
-  start (``loadPackage([...])`` in site/assets/*.js: sympy, for checking answers);
+  start (``loadPackage([...])`` in site/assets/*.js: numpy, for learner code), and every
+  question bank file (py/bank/, fetched by name);
 - ``later``: kept when first asked for, or by "Keep the whole course" on the home page: every
-  other package (scipy and openblas for two labs; fonttools, pytz), the downloads, the build's
-  records.
+  other package (scipy and openblas for two labs; fonttools, pytz), the downloads, the
+  build's records.
 
 The double-click flavour (``site/offline/``) is not listed: file:// pages have no service worker.
 The build id is the first 16 hex digits of the sha256 of the manifest's file list, so any

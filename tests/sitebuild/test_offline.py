@@ -7,6 +7,8 @@ import json
 import re
 import zipfile
 
+from mvcalc.course import MODULES
+from mvcalc.questions.bank import VARIANTS
 from sitebuild import assemble, offline
 from sitebuild.paths import DIST, ROOT
 
@@ -31,6 +33,9 @@ def test_every_runtime_file_is_bundled_byte_for_byte():
         vendored[source.rsplit("/", 1)[-1]] = DIST / source
     for worker in (DIST / "site/assets").glob("*-worker.js"):
         vendored[worker.name] = worker
+    for questions in (DIST / "py/bank").glob("*.json"):          # the question bank, fetched by name
+        vendored[questions.name] = questions
+    assert len(list((DIST / "py/bank").glob("*.json"))) == len(MODULES) * VARIANTS
     assert set(bundles) == set(vendored)
     for name, entry in bundles.items():
         carried_name, data = carried(DIST / entry["src"])

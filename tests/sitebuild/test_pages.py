@@ -1,11 +1,136 @@
-"""The figure macro (sitebuild/pages.py): a page names its figure, sliders, choices and readouts
-in one ``<live-figure>`` element and the build writes the markup, exactly."""
+"""Module pages are written into one shell from MODULES; their sources hold only <main>, and name their
+live figures in one ``<live-figure>`` element each, whose markup the build writes (the figure macro)."""
 from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
 
 import pytest
 
-from sitebuild.pages import PLACEHOLDER, PageError, expand_figures, rendered
-from sitebuild.paths import SITE
+from mvcalc.course import MODULES
+from sitebuild.pages import (CARDS, PLACEHOLDER, PageError, expand_figures, extra_pages, render_module, render_page,
+                             rendered, rendered_home)
+from sitebuild.paths import ROOT, SITE
+
+SLUGS = [m.slug for m in MODULES]
+
+
+def test_every_module_has_a_page_and_every_other_page_is_an_extra_page():
+    pages = sorted(p.parent.name for p in SITE.glob("*/index.html"))
+    assert sorted(set(pages) & set(SLUGS)) == sorted(SLUGS)
+    assert extra_pages() == sorted(set(pages) - set(SLUGS)) and {"teacher", "glossary"} <= set(extra_pages())
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_a_source_holds_only_its_main(slug):
+    source = (SITE / slug / "index.html").read_text()
+    for shell_part in ("<html", "<head", "<body", "<header", "<footer", "<script", "<h1"):
+        assert shell_part not in source, f"{slug}: {shell_part} belongs to the shell"
+    assert source.count('<main id="content">') == 1 and source.count("</main>") == 1
+
+
+class Outline(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.tags: list[tuple[str, dict]] = []
+        self.text: list[str] = []
+        self.inside: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+        self.inside.append(tag)
+
+    def handle_endtag(self, tag):
+        if tag in self.inside:
+            while self.inside.pop() != tag:
+                pass
+
+    def handle_data(self, data):
+        if self.inside and self.inside[-1] in ("h1", "title", "a"):
+            self.text.append((self.inside[-1], data.strip()))
+
+
+@pytest.mark.parametrize("number,module", list(enumerate(MODULES, start=1)))
+def test_the_page_has_its_title_number_navigation_and_scripts(number, module):
+    page = rendered(module.slug)
+    assert page.startswith("<!doctype html>\n<html"), "no comment before the doctype (quirks mode)"
+    outline = Outline()
+    outline.feed(page)
+    texts = outline.text
+    assert ("h1", module.title) in texts and sum(1 for t, _ in texts if t == "h1") == 1
+    assert ("title", f"{number}. {module.title} · Multivariate Calculus for Machine Learning") in texts
+    body = [attrs for tag, attrs in outline.tags if tag == "body"][0]
+    assert body["data-page"] == module.slug
+    links = [attrs for tag, attrs in outline.tags if tag == "a" and attrs.get("href", "").endswith("/index.html")]
+    assert [a["href"] for a in links[1:len(MODULES) + 1]] == [f"../{m.slug}/index.html" for m in MODULES]
+    assert links[-1]["href"] == "../glossary/index.html", "the footer links the glossary"
+    assert [a["href"] for a in links if a.get("aria-current") == "page"] == [f"../{module.slug}/index.html"]
+    scripts = [attrs["src"] for tag, attrs in outline.tags if tag == "script"]
+    assert scripts[-1] == "../assets/loader.js" and "../assets/checker.js" in scripts
+    assert f"Module {number} of {len(MODULES)}" in page
+    assert "{{" not in re.sub(r"<main.*</main>", "", page, flags=re.S), "a placeholder was left unfilled"
+
+
+def test_lesson_text_is_kept_as_written_braces_included():
+    page = render_module("m1-what-is-calculus", '<main id="content">\n<p>\\(\\frac{1}{x}\\) {{title}}</p>\n</main>')
+    assert "<p>\\(\\frac{1}{x}\\) {{title}}</p>" in page, "the lesson is inserted last, untouched"
+
+
+def test_a_page_for_no_module_or_without_main_is_refused_by_name():
+    with pytest.raises(PageError, match="m9-nothing"):
+        render_module("m9-nothing", '<main id="content"></main>')
+    with pytest.raises(PageError, match="no <main"):
+        render_module("m1-what-is-calculus", "<p>lost</p>")
+
+
+def test_the_home_lists_every_module_from_modules():
+    home = rendered_home()
+    assert CARDS in (ROOT / "index.html").read_text() and CARDS not in home
+    cards = re.findall(r'<li class="module-card" data-module="([^"]+)">\s*<h2><a href="site/\1/index.html">'
+                       r'(\d)\. ([^<]+)</a></h2>\s*<p class="summary">([^<]+)</p>', home)
+    assert [(slug, int(n), title) for slug, n, title, _ in cards] == [
+        (m.slug, i, m.title) for i, m in enumerate(MODULES, start=1)]
+    assert [summary for *_, summary in cards] == [m.summary.replace("'", "'") for m in MODULES]
+
+
+def test_an_extra_page_gets_the_shell_its_title_from_its_h1_and_its_head_elements():
+    source = ('<!-- a note -->\n<script defer src="../assets/extra.js"></script>\n'
+              '<main id="content">\n<h1>Teacher <em>view</em></h1>\n<p>{{title}} stays</p>\n</main>')
+    page = render_page("teacher", source)
+    assert page.startswith("<!doctype html>\n<html")
+    assert "<title>Teacher view · Multivariate Calculus for Machine Learning</title>" in page
+    head = page[:page.index("</head>")]
+    assert '<script defer src="../assets/extra.js"></script>' in head and "a note" not in page
+    assert '<body data-page="teacher" data-extra-page>' in page and "<p>{{title}} stays</p>" in page
+    outline = Outline()
+    outline.feed(page)
+    links = [a["href"] for tag, a in outline.tags if tag == "a" and a.get("href", "").endswith("/index.html")]
+    assert links[1:] == [f"../{m.slug}/index.html" for m in MODULES]
+    assert not [a for tag, a in outline.tags if tag == "a" and a.get("aria-current")]
+    with pytest.raises(PageError, match="needs an <h1>"):
+        render_page("teacher", '<main id="content"><p>no title</p></main>')
+
+
+def test_the_teachers_page_is_an_extra_page_without_python():
+    page = rendered("teacher")
+    assert "<title>Teacher\u2019s desk: your class\u2019s progress · " in page and "data-extra-page" in page
+    head = page[:page.index("</head>")]
+    scripts = re.findall(r'<script defer src="([^"]+)"></script>', head)
+    assert scripts == ["../assets/progress-data.js", "../assets/runtime-config.js", "../assets/teacher.js"]
+    assert "loader.js" not in page and "progress.js" not in scripts, "no Python, no learner's store"
+
+
+def test_the_home_links_the_teachers_page():
+    assert 'href="site/teacher/index.html"' in rendered_home()
+
+
+def test_the_glossary_is_an_extra_page_without_python():
+    page = rendered("glossary")
+    assert "<title>Glossary of symbols and terms · " in page and "data-extra-page" in page
+    assert "<script" not in page, "the glossary needs no script: it works anywhere, at once"
+
+
+# --- the figure macro: a page names its figure, sliders, choices and readouts; the build writes the markup
 
 SOURCE = '''      <p>Before.</p>
       <live-figure id="fig-a">

@@ -41,15 +41,17 @@ def test_a_first_visit_keeps_the_pages_and_what_they_start_with_and_the_rest_wai
     wheel = {name: "site/vendor/pyodide/" + entry["file_name"] for name, entry in lock["packages"].items()}
     assert "index.html" in first and "py/mvcalc.zip" in first
     assert {p for p in files if p.endswith("/index.html")} <= first, "every page"
-    for name in ("numpy", "matplotlib", "pillow", "sympy", "mpmath"):    # start-up, and the checker's
+    for name in ("numpy", "matplotlib", "pillow"):          # start-up, and the code worker's (numpy)
         assert wheel[name] in first, name
+    assert "sympy" not in wheel and "mpmath" not in wheel, "not shipped: questions are made at build time"
     for name in ("scipy", "openblas", "fonttools", "pytz"):
         assert wheel[name] in later, name
     assert any("/downloads/" in p for p in later) and not any("/downloads/" in p for p in first)
 
 
 def test_the_packages_workers_load_by_name_are_found():
-    assert {"numpy", "sympy"} <= serviceworker.worker_packages(ROOT / "site/assets")
+    packages = serviceworker.worker_packages(ROOT / "site/assets")
+    assert "numpy" in packages and "sympy" not in packages, "the code worker starts with numpy, never sympy"
 
 
 def test_the_build_id_is_the_same_for_the_same_files_and_changes_with_any_file(tmp_path):

@@ -73,6 +73,7 @@ def test_the_shipped_lock_carries_every_shipped_file_and_leaves_fonttools_out_of
     assert {entry["file_name"] for entry in lock["packages"].values()} == wheels, "exactly what is shipped"
     assert not {"fonttools", "pytz"} & set(lock["packages"]["matplotlib"]["depends"])
     assert {"fonttools", "pytz"} <= set(lock["packages"]), "still loadable by name"
+    assert not {"sympy", "mpmath"} & set(lock["packages"]), "not shipped: no page or worker loads them"
     official = json.loads((RUNTIME / "pyodide/pyodide-lock.official.json").read_text())
     assert lock["info"] == official["info"]
 

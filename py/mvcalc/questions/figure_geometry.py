@@ -196,13 +196,21 @@ def label_positions(view: dict, frame: Frame) -> dict[str, tuple[float, float]]:
             candidates = visible[len(visible) // 10: len(visible) - len(visible) // 10] or visible or pixels
 
             def room(p):
-                return min((math.hypot(p[0] - q[0], p[1] - q[1]) for q in others), default=1e9)
+                # the curve point's room, and its label's (where the frame's edge may push it) from
+                # the labels already placed: two labels must never land on one another
+                near = min((math.dist(p, q) for q in others), default=1e9)
+                label = _inside(frame, (p[0] + LABEL_GAP_PX * 0.8, p[1] - LABEL_GAP_PX))
+                return min([near] + [math.dist(label, q) for q in placed.values()])
             best = max(candidates, key=room)
             spot = (best[0] + LABEL_GAP_PX * 0.8, best[1] - LABEL_GAP_PX)
-        margin = 12.0
-        placed[item["key"]] = (min(max(spot[0], frame.left + margin), frame.left + frame.width - margin),
-                               min(max(spot[1], frame.top + margin), frame.top + frame.height - margin))
+        placed[item["key"]] = _inside(frame, spot)
     return placed
+
+
+def _inside(frame: Frame, spot: tuple[float, float], margin: float = 12.0) -> tuple[float, float]:
+    """A label's spot moved inside the axes, ``margin`` px from their edges."""
+    return (min(max(spot[0], frame.left + margin), frame.left + frame.width - margin),
+            min(max(spot[1], frame.top + margin), frame.top + frame.height - margin))
 
 
 def svg_path(frame: Frame, xs, ys) -> str:

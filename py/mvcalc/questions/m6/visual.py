@@ -88,13 +88,17 @@ def lowest_chi2_line(rng):
     # three lines on one figure: the best and the two clearest slips
     order = [0] + sorted(range(1, 4), key=lambda i: -chis[i])[:2]
     require(all(chis[i] >= 1.5 * chis[0] + 1 for i in order[1:]), "a slip fits nearly as well as the best line")
-    require(all(abs(float(lines[i][0][0]) - float(lines[j][0][0])) > 0.15 or abs(float(lines[i][0][1]) - float(lines[j][0][1])) > 0.5
-                for i in order for j in order if i < j), "two lines look the same")
     window = (min(xs) - 0.5, max(xs) + 0.5)
+    y_lo, y_hi = min(ys) - 2.5, max(ys) + 2.5
+
+    def gap(i, j):          # straight lines are farthest apart at one end of the window
+        (m1, c1), (m2, c2) = lines[i][0], lines[j][0]
+        return max(abs(float((m1 - m2) * x + c1 - c2)) for x in window)
+    require(all(gap(i, j) >= 0.15 * (y_hi - y_lo) for i in order for j in order if i < j),
+            "two lines run too close to tell apart (or to label)")
     options = [{"item": Curve(_line_expr(*lines[i][0]), name="line"), "correct": lines[i][1],
                 "feedback": lines[i][2]} for i in order]
     data = Points(tuple(float(v) for v in xs), tuple(float(v) for v in ys), (sigma,) * len(xs))
-    y_lo, y_hi = min(ys) - 2.5, max(ys) + 2.5
     figure = Figure((data,), window, (float(y_lo), float(y_hi)))
     return pick_question(
         rng, r"Each data point has the same error bar, \(\sigma = 1\). Which line has the lowest "
