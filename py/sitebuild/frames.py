@@ -43,7 +43,7 @@ PACKAGES = "numpy,matplotlib,pillow"    # what the drawing needs in Pyodide (pys
 TASK = HERE / "frames_task.py"          # run in Pyodide: draws the pages /host/task.json names
 # Inputs of every page's frames besides the course modules its script imports (repository paths).
 ALWAYS = ("py/sitebuild/frames.py", "py/sitebuild/frames_task.py", "py/sitebuild/standin.py",
-          "py/sitebuild/paths.py", "py/sitebuild/pyodide_node.js", "py/sitebuild/pins.json")
+          "py/sitebuild/pages.py", "py/sitebuild/paths.py", "py/sitebuild/pyodide_node.js", "py/sitebuild/pins.json")
 
 
 def file_name(figure_id: str, ratio: int) -> str:
@@ -254,7 +254,7 @@ def _forget_course_modules() -> None:
 async def draw_page(slug: str, ratio: float, width: int | None = None,
                     html: str | None = None) -> tuple[list[dict], set[str]]:
     """Run page ``slug``'s script on its HTML (``site/<slug>/index.html``, or ``html``: the built
-    page, say) in the stand-in browser at ``ratio`` device pixels per CSS pixel and ``width`` CSS
+    page, say), its figures written out first (pages.expand_figures), in the stand-in browser at ``ratio`` device pixels per CSS pixel and ``width`` CSS
     px (default: live_figure's widest); return each live figure's frame as the page shows it
     once settled (``id``, ``pixels``: (width, height, RGBA bytes) of its canvas, ``alt``,
     ``readouts``, ``outputs``, ``keys``) and the repository paths of the course modules that
@@ -263,6 +263,7 @@ async def draw_page(slug: str, ratio: float, width: int | None = None,
     import importlib
     import inspect
 
+    from .pages import expand_figures
     from .paths import ROOT, SITE
     from .standin import install
 
@@ -270,8 +271,8 @@ async def draw_page(slug: str, ratio: float, width: int | None = None,
     _forget_course_modules()
     boot = importlib.import_module("mvcalc.web.boot")
     live_figure = importlib.import_module("mvcalc.web.live_figure")
-    root = standin.open(html if html is not None else (SITE / slug / "index.html").read_text(encoding="utf-8"),
-                        width=width or live_figure.MAX_WIDTH_PX, ratio=ratio)
+    source = html if html is not None else (SITE / slug / "index.html").read_text(encoding="utf-8")
+    root = standin.open(expand_figures(slug, source), width=width or live_figure.MAX_WIDTH_PX, ratio=ratio)
     boot._import_plotting()
     page = importlib.import_module(f"mvcalc.web.pages.{slug.replace('-', '_')}")
     # main(), then what it set going at once (in-page labs, animation frames), as the page does

@@ -42,6 +42,132 @@ def modules():
     return MODULES
 
 
+# --- the figure macro -------------------------------------------------------------------------
+# A live figure in a page's source is one short element; the build writes its markup:
+#
+#   <live-figure id="fig-secant">
+#     <slider id="secant-h" param="h" min="0.001" max="2" step="0.001" value="1">h</slider>
+#     <choice id="secant-fn" param="fn" label="function" wide>
+#       <option value="sin" selected>sin x</option> ...
+#     </choice>
+#     <readout>difference quotient: {quotient}</readout>
+#     ... any other HTML (buttons, a table, keyboard help), kept as it stands
+#   </live-figure>
+#
+# becomes <figure class="live-figure" id=...> with the plot box first, each run of sliders and
+# choices one <div class="controls"> (label, range and <output>; label, select and a spacer, or a
+# ``wide`` select over both columns), each run of readouts one <div class="readouts"> (a {name}
+# is a value the figure fills in, <span class="readout" data-readout="name">; {name#id} gives it
+# an id), and the text alternative last. Whatever else the element holds stays where it is.
+FIGURE_OPEN = re.compile(r'^(?P<indent>[ ]*)<live-figure(?P<attrs>[^>]*)>', re.M)
+FIGURE_CLOSE = "</live-figure>"
+ITEM = re.compile(r'^(?P<indent>[ ]*)<(?P<tag>slider|choice|readout)(?P<attrs>[^>]*)>(?P<content>.*?)'
+                  r'</(?P=tag)>[ ]*\n', re.M | re.S)
+ATTRIBUTE = re.compile(r'\s*([\w-]+)(?:="([^"]*)")?')
+PLACEHOLDER = re.compile(r"\{([A-Za-z][\w-]*)(?:#([\w-]+))?\}")
+NEEDS = {"live-figure": ({"id"}, set()), "slider": ({"id", "param", "min", "max", "step", "value"}, set()),
+         "choice": ({"id", "param", "label"}, {"wide"}), "readout": (set(), set())}
+PLOT = '<div class="plot"><div class="plot-placeholder">The live figure appears when Python is ready.</div></div>'
+WIDE = ' style="grid-column: 2 / -1; min-width: 0"'
+
+
+def _attributes(where: str, tag: str, text: str) -> dict[str, str | None]:
+    found, rest = {}, text
+    while rest.strip():
+        match = ATTRIBUTE.match(rest)
+        if not match or not match.group(0).strip():
+            raise PageError(f"{where}: <{tag}{text}> has an attribute the build cannot read")
+        found[match.group(1)] = match.group(2)
+        rest = rest[match.end():]
+    required, optional = NEEDS[tag]
+    if missing := sorted(required - set(found)):
+        raise PageError(f"{where}: <{tag}{text}> needs {', '.join(missing)}")
+    if unknown := sorted(set(found) - required - optional):
+        raise PageError(f"{where}: <{tag}{text}> has no use for {', '.join(unknown)}")
+    return found
+
+
+def _control(where: str, item: re.Match, pad: str) -> list[str]:
+    tag, content = item.group("tag"), item.group("content")
+    a = _attributes(where, tag, item.group("attrs"))
+    if tag == "slider":
+        return [f'{pad}<label for="{a["id"]}">{content.strip()}</label>',
+                f'{pad}<input type="range" id="{a["id"]}" data-param="{a["param"]}" min="{a["min"]}" '
+                f'max="{a["max"]}" step="{a["step"]}" value="{a["value"]}">',
+                f'{pad}<output for="{a["id"]}"></output>']
+    options = [line.strip() for line in content.strip().splitlines() if line.strip()]
+    if not options or not all(line.startswith("<option") for line in options):
+        raise PageError(f'{where}: <choice id="{a["id"]}"> holds <option> elements, one a line, and nothing else')
+    return ([f'{pad}<label for="{a["id"]}">{a["label"]}</label>',
+             f'{pad}<select id="{a["id"]}" data-param="{a["param"]}"{WIDE if "wide" in a else ""}>']
+            + [f"{pad}  {line}" for line in options] + [f"{pad}</select>"] + ([] if "wide" in a else [f"{pad}<span></span>"]))
+
+
+def _readout(where: str, item: re.Match, pad: str) -> list[str]:
+    _attributes(where, "readout", item.group("attrs"))
+    value = lambda m: (f'<span class="readout" data-readout="{m.group(1)}"'     # noqa: E731
+                       + (f' id="{m.group(2)}"' if m.group(2) else "") + ">…</span>")
+    return [f"{pad}<span>{PLACEHOLDER.sub(value, item.group('content').strip())}</span>"]
+
+
+def _figure_body(where: str, body: str, indent: str) -> str:
+    """The figure's inside: runs of controls and of readouts written out, the rest kept."""
+    out, kept, at, run, kind = [], [], 0, [], None
+    pad = indent + "  "
+
+    def flush() -> None:
+        if run:
+            cls = "readouts" if kind == "readout" else "controls"
+            out.append("\n".join([f'{pad}<div class="{cls}">', *run, f"{pad}</div>"]) + "\n")
+            run.clear()
+    for item in ITEM.finditer(body):
+        between = body[at:item.start()]
+        this = "readout" if item.group("tag") == "readout" else "control"
+        if between or this != kind:
+            flush()
+        out.append(between)
+        kept.append(between)
+        kind = this
+        run.extend(_readout(where, item, pad + "  ") if this == "readout" else _control(where, item, pad + "  "))
+        at = item.end()
+    flush()
+    _no_stray(where, kept + [body[at:]], "in a <live-figure> (one element a line, closed)")
+    return "".join(out) + body[at:]
+
+
+def _no_stray(where: str, parts: list[str], what: str) -> None:
+    if any(re.search(r"<(slider|choice|readout)\b", part) for part in parts):
+        raise PageError(f"{where}: a <slider>, <choice> or <readout> the build cannot read {what}")
+
+
+def expand_figures(slug: str, source: str) -> str:
+    """``source`` with every ``<live-figure>`` element written out as its figure's markup."""
+    out, kept, at = [], [], 0
+    where = f"site/{slug}/index.html"
+    for opening in FIGURE_OPEN.finditer(source):
+        if opening.start() < at:
+            raise PageError(f"{where}: a <live-figure> inside another one")
+        attrs = _attributes(where, "live-figure", opening.group("attrs"))
+        end = source.find(FIGURE_CLOSE, opening.end())
+        if end < 0:
+            raise PageError(f'{where}: <live-figure id="{attrs["id"]}"> is never closed')
+        body = source[opening.end():end]
+        if "<live-figure" in body:
+            raise PageError(f"{where}: a <live-figure> inside another one")
+        indent = opening.group("indent")
+        body = body.removeprefix("\n").rstrip(" ")
+        inside = _figure_body(where, body, indent)
+        kept.append(source[at:opening.start()])
+        out += [kept[-1], f'{indent}<figure class="live-figure" id="{attrs["id"]}">\n', f"{indent}  {PLOT}\n",
+                inside if not inside or inside.endswith("\n") else inside + "\n",
+                f'{indent}  <p class="figure-alt" aria-live="polite"></p>\n{indent}</figure>']
+        at = end + len(FIGURE_CLOSE)
+    _no_stray(where, kept + [source[at:]], "outside any <live-figure>")
+    if FIGURE_CLOSE in source[at:] or any(FIGURE_CLOSE in part for part in kept):
+        raise PageError(f"{where}: a </live-figure> with no <live-figure> before it")
+    return "".join(out) + source[at:]
+
+
 def render_module(slug: str, source: str, frames: list[dict] | None = None) -> str:
     """The whole page for module ``slug`` from its source (which holds only ``<main>``), with
     its figures' first ``frames`` (sitebuild/frames.py) where given."""
@@ -58,7 +184,7 @@ def render_module(slug: str, source: str, frames: list[dict] | None = None) -> s
     for key, value in (("slug", slug), ("number", str(numbers[slug])), ("count", str(len(all_modules))),
                        ("title", html.escape(module.title, quote=False)), ("nav", nav)):
         page = page.replace("{{" + key + "}}", value)
-    main = found.group(1).rstrip()
+    main = expand_figures(slug, found.group(1).rstrip())       # first: the frames go into its markup
     if frames:
         from .frames import markup
         main = markup(slug, main, frames)

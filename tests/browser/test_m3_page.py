@@ -87,14 +87,14 @@ def test_lab_names_a_wrong_jacobian_accepts_right_ones_and_trains(m3):
     report = _check(page, wrong)
     assert "1 of 6 Jacobians need work: J_W1" in report
     assert re.search(r"J_W1 is wrong: .* differ .* by up to [\d.e-]+", report)
-    assert page.locator("#bp-results li.bp-fail").count() == 1
+    assert page.locator("#bp-results li.lab-fail").count() == 1
     # training is refused until the check passes
     page.click("#bp-train")
     assert "Check your Jacobians first" in page.inner_text("#bp-message")
     # the right ones pass
     report = _check(page, bp.REFERENCE)
     assert "All six Jacobians agree with finite differences" in report
-    assert page.locator("#bp-results li.bp-pass").count() == 6
+    assert page.locator("#bp-results li.lab-pass").count() == 6
     assert "all six passed" in page.inner_text("#bp-source")
     # train: the cost falls and the picture changes
     page.wait_for_function("document.querySelector('#fig-heart [data-readout=cost]').textContent !== '…'",

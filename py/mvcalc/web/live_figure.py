@@ -235,6 +235,15 @@ class LiveFigure:
         full = self.scene.update(**params)
         self.redraw(full=full)
 
+    def move(self, **params) -> None:
+        """``set``, with the figure's controls of those parameters moved there too (a range slider
+        snaps to its step and its output shows that; the scene keeps the exact values)."""
+        for control in self.host.querySelectorAll("input[data-param], select[data-param]"):
+            if control.dataset.param in params:
+                control.value = str(params[control.dataset.param])
+                self._show_value(control)
+        self.set(**params)
+
     # --- pointer and keyboard ------------------------------------------------------------
     def _bind_pointer(self) -> None:
         canvas = self.canvas

@@ -29,8 +29,13 @@ class CodeEditor:
         element("p", cls="ex-help", attrs={"id": f"{self.uid}-code-help"}, parent=box,
                 text="Tab indents by four spaces. To leave the box with the keyboard, press Escape, "
                      "then Tab. Ctrl+Enter runs the tests.")
-        on(self.area, "keydown", self._keydown)
-        on(self.area, "input", lambda event: self.on_change(self.value()))
+        self.attach(self.area)
+
+    def attach(self, area) -> None:
+        """Make ``area`` (a ``<textarea>``, built here or already in the page) this editor's box."""
+        self.area = area
+        on(area, "keydown", self._keydown)
+        on(area, "input", lambda event: self.on_change(self.value()))
 
     def _keydown(self, event) -> None:
         key = event.key
