@@ -65,7 +65,7 @@ def frame_requests(requests: list[str]) -> list[str]:
 def test_without_python_every_figure_shows_its_frame_and_its_text_alternative(page, server, context, allow_console,
                                                                             slug):
     allow_console(r"404|Failed to load resource|pyodide|Error|error")
-    context.route("**/pyodide.asm.wasm", lambda route: route.fulfill(status=404, body="missing"))
+    context.route("**/pyodide.asm.wasm*", lambda route: route.fulfill(status=404, body="missing"))
     page.goto(f"{server.url}site/{slug}/index.html")
     page.wait_for_function("document.documentElement.classList.contains('python-failed')", timeout=60_000)
     page.wait_for_load_state("load")
