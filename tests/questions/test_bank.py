@@ -14,6 +14,7 @@ import sympy as sp
 from mvcalc.course import MODULES
 from mvcalc.questions import bank
 from mvcalc.questions.code_templates import CODE_TEMPLATES, regenerate
+from mvcalc.questions.marking import mark
 from mvcalc.questions.model import CodeCase, Misconception, Plot, Question
 
 PY = Path(__file__).resolve().parents[2] / "py"
@@ -94,17 +95,18 @@ MARK_WITHOUT_SYMPY = textwrap.dedent("""
     sys.modules["sympy"] = None                 # importing sympy now fails: the page has none
     sys.path.insert(0, sys.argv[1])
     from mvcalc.questions import bank
+    from mvcalc.questions.marking import mark
     problems, marked = [], 0
     for path in sys.argv[2:]:
         for slug, questions in bank.read_variant_file(open(path).read()).items():
             for q in questions:
                 if q.kind == "code":
                     continue
-                verdict = q.check(q.solution)
+                verdict = mark(q, q.solution)
                 if not (verdict.correct and verdict.valid):
                     problems.append(f"{slug} {q.seed}: key refused: {verdict.feedback}")
                 for m in q.misconceptions:
-                    verdict = q.check(m.answer)
+                    verdict = mark(q, m.answer)
                     if verdict.correct or verdict.feedback != m.feedback:
                         problems.append(f"{slug} {q.seed}: {m.answer!r} not named: {verdict.feedback}")
                 marked += 1

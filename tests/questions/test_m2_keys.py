@@ -7,6 +7,7 @@ import sympy as sp
 from mvcalc.course import module
 from mvcalc.questions.m2 import finite_differences as fd
 from mvcalc.questions.m2 import partial_ideas
+from mvcalc.questions.marking import mark
 from sympy.parsing.sympy_parser import parse_expr
 
 from question_tools import X, Y, agree, parse, visual_template
@@ -66,7 +67,7 @@ def test_two_variable_table_matches_sympy(label, f, fx, fy):
 @pytest.mark.parametrize("index", range(CODE.size))
 def test_code_questions_reject_their_misconceptions_and_a_crash(index):
     q = CODE.question(index)
-    crash = q.check(f"def {q.entry}(*args):\n    return 1 / 0\n")
+    crash = mark(q, f"def {q.entry}(*args):\n    return 1 / 0\n")
     assert crash.valid and not crash.correct and "ZeroDivisionError" in crash.feedback
     assert "line 2" in crash.feedback
     assert q.misconceptions, "each code template names at least one slip"
@@ -162,7 +163,7 @@ def test_partial_idea_keys(q):
         assert q.expected == pytest.approx(centred * d["step"], rel=1e-6)
         exact = fn(at[wrt] + d["step"]) - fn(at[wrt])
         assert exact == pytest.approx(q.expected, rel=0.05), "a small change: the estimate is close"
-        assert q.check(f"{q.expected:.4g}").correct
+        assert mark(q, f"{q.expected:.4g}").correct
         for mc in q.misconceptions:
             assert abs(float(mc.answer) - q.expected) > 1e-3 * abs(q.expected)
     elif q.template == "total_terms":

@@ -9,6 +9,7 @@ import pytest
 import sympy as sp
 
 from mvcalc.course import module
+from mvcalc.questions.marking import mark
 from question_tools import X, Y, Z, agree, parse, visual_template
 
 M3 = module("m3-chain-rule-and-neural-networks")
@@ -135,14 +136,14 @@ def test_activation_keys(q):
         weights, biases = sum(W_.size for W_, _ in layers), sum(b_.size for _, b_ in layers)
         value = {"weights": weights, "biases": biases, "both": weights + biases,
                  "one": layers[d["layer"] - 1][0].size}[d["asked"]]
-        assert q.expected == value and q.check(str(value)).correct
-        assert not q.check(str(value + 1)).correct
+        assert q.expected == value and mark(q, str(value)).correct
+        assert not mark(q, str(value + 1)).correct
         _not_equal(float(value), q.misconceptions, q)
         return
     else:
         raise AssertionError(f"no key test for {q.template}")
     assert q.expected == pytest.approx(float(value), rel=1e-9)
-    assert q.check(f"{float(value):.4g}").correct          # four significant figures are enough
+    assert mark(q, f"{float(value):.4g}").correct          # four significant figures are enough
     _not_equal(float(value), q.misconceptions, q)
 
 
@@ -199,7 +200,7 @@ def test_a_missing_sigma_prime_is_named():
         assert q.template == "weight_gradient"
         d = q.data
         a1 = sig(d["w"] * d["a0"] + d["b"])
-        verdict = q.check(f"{2 * (a1 - d['y']) * d['a0']:.6g}")
+        verdict = mark(q, f"{2 * (a1 - d['y']) * d['a0']:.6g}")
         assert not verdict.correct and "σ" not in verdict.feedback and "is missing" in verdict.feedback
 
 
@@ -280,7 +281,7 @@ def check_layer_weight(q):
     i, j = d["entry"]
     grad = gradient(lambda M: float(np.sum((sig(M @ a0 + b_) - y) ** 2)), W_)
     assert q.expected == pytest.approx(grad[i, j], rel=1e-6, abs=1e-9)
-    assert q.check(f"{grad[i, j]:.4g}").correct
+    assert mark(q, f"{grad[i, j]:.4g}").correct
     _not_equal(grad[i, j], q.misconceptions, q)
 
 

@@ -9,6 +9,7 @@ import pytest
 import sympy as sp
 
 from mvcalc.course import module
+from mvcalc.questions.marking import mark
 from mvcalc.questions.printing import number
 from question_tools import X, Y, agree, parse, visual_template
 
@@ -185,7 +186,7 @@ def test_forgot_the_factorial_is_named():
     q = s.question(0)
     f = parse(q.data["f"])
     wrong = sum(sp.diff(f, X, n).subs(X, 0) * X**n for n in range(4))      # no n!
-    verdict = q.check(str(wrong).replace("**", "^"))
+    verdict = mark(q, str(wrong).replace("**", "^"))
     assert not verdict.correct and "k!" in verdict.feedback
 
 
@@ -216,7 +217,7 @@ def check_linearisation(q):
         f, about, at = parse(d["f"]), parse(d["about"]), parse(d["at"])
         true = float(f.subs(X, at))
         assert q.expected == pytest.approx(float(linear_estimate(f, about, at)), rel=1e-12)
-        assert not q.check(number(true, 10)).correct, "the calculator's value is not the estimate"
+        assert not mark(q, number(true, 10)).correct, "the calculator's value is not the estimate"
         assert abs(true - q.expected) <= abs(float(sp.diff(f, X, 2).subs(X, about))) * float(at - about) ** 2, \
             "the error is of the size of the dropped term"
     elif kind == "over-under":
@@ -246,9 +247,9 @@ def check_linearisation(q):
         forward = (fn(float(x0) + dx) - fn(float(x0))) / dx
         actual = abs(forward - float(sp.diff(f, X).subs(X, x0)))
         assert q.expected == pytest.approx(abs(float(sp.diff(f, X, 2).subs(X, x0))) * dx / 2, rel=1e-12)
-        assert q.check(number(actual, 6)).correct, "the real error is within the tolerance of 'about'"
+        assert mark(q, number(actual, 6)).correct, "the real error is within the tolerance of 'about'"
         for m in q.misconceptions:
-            assert not q.check(m.answer).correct
+            assert not mark(q, m.answer).correct
     elif kind == "plane-estimate":
         R, H = sp.symbols("r h")
         V = parse(d["f"]).subs({sp.Symbol("r"): R, sp.Symbol("h"): H})

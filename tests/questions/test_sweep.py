@@ -16,6 +16,7 @@ import pytest
 
 from mvcalc.checking import parse
 from mvcalc.course import MODULES
+from mvcalc.questions.marking import mark
 from mvcalc.questions.model import KINDS
 from mvcalc.questions.printing import number
 
@@ -117,7 +118,7 @@ def check_shape(q) -> None:
         (x0, x1), (y0, y1) = view["x_range"], view["y_range"]
         assert x0 <= x <= x1 and y0 <= y <= y1, "the key is off the figure"
         clicked = format_point(*snap(view, x, y), view["snap"])
-        assert q.check(clicked).correct, "a click on the grid point nearest the key must be right"
+        assert mark(q, clicked).correct, "a click on the grid point nearest the key must be right"
     answers = [m.answer for m in q.misconceptions]
     assert len(set(answers)) == len(answers)
 
@@ -137,19 +138,19 @@ def test_question(exercise_set, seed):
     assert q.set_slug == exercise_set.slug and q.seed == seed
     check_shape(q)
 
-    right = q.check(q.solution)
+    right = mark(q, q.solution)
     assert right.correct and right.valid, (q.prompt, q.solution, right)
 
     wrong = wrong_answer(q)
-    verdict = q.check(wrong)
+    verdict = mark(q, wrong)
     assert verdict.valid and not verdict.correct, (q.solution, wrong, verdict)
     assert verdict.feedback
 
-    unreadable = q.check(unreadable_answer(q))
+    unreadable = mark(q, unreadable_answer(q))
     assert not unreadable.valid and not unreadable.correct and unreadable.feedback
 
     for m in q.misconceptions:
-        verdict = q.check(m.answer)
+        verdict = mark(q, m.answer)
         assert verdict.valid and not verdict.correct, (q.solution, m)
         assert verdict.feedback == m.feedback, (q.solution, m, verdict)
 
