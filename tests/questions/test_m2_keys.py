@@ -11,6 +11,7 @@ from mvcalc.questions.marking import mark
 from sympy.parsing.sympy_parser import parse_expr
 
 from question_tools import X, Y, agree, parse, visual_template
+from every_question import cached_question
 
 M2 = module("m2-multivariate-calculus")
 JACOBIAN = M2.exercise_set("calculating-jacobian")
@@ -21,7 +22,7 @@ def _flat(rows):
     return [e for row in rows for e in row] if rows and isinstance(rows[0], list) else list(rows)
 
 
-@pytest.mark.parametrize("q", [JACOBIAN.question(i, v) for v in range(5) for i in range(JACOBIAN.size)
+@pytest.mark.parametrize("q", [cached_question(JACOBIAN, i, v) for v in range(5) for i in range(JACOBIAN.size)
                                if not visual_template(JACOBIAN, i)],
                          ids=lambda q: f"{q.template}-{q.seed}")
 def test_jacobian_keys(q):
@@ -66,7 +67,7 @@ def test_two_variable_table_matches_sympy(label, f, fx, fy):
 
 @pytest.mark.parametrize("index", range(CODE.size))
 def test_code_questions_reject_their_misconceptions_and_a_crash(index):
-    q = CODE.question(index)
+    q = cached_question(CODE, index)
     crash = mark(q, f"def {q.entry}(*args):\n    return 1 / 0\n")
     assert crash.valid and not crash.correct and "ZeroDivisionError" in crash.feedback
     assert "line 2" in crash.feedback
@@ -85,7 +86,7 @@ def _sample_points(n_vars: int) -> list[tuple]:
 
 
 def _questions(s, variants=6):
-    return [s.question(i, v) for v in range(variants) for i in range(s.size) if not visual_template(s, i)]
+    return [cached_question(s, i, v) for v in range(variants) for i in range(s.size) if not visual_template(s, i)]
 
 
 ALGEBRA = ("monomial", "polynomial_in_y", "product_with_exponential", "three_variables", "log_and_quotient",
@@ -242,7 +243,7 @@ def _classify(f, symbols, point):
 
 @pytest.mark.parametrize("q", _questions(ASSESSMENT, 8), ids=lambda q: f"{q.template}-{q.seed}")
 def test_assessment_keys(q):
-    kinds = {ASSESSMENT.question(i).kind for i in range(ASSESSMENT.size)}
+    kinds = {cached_question(ASSESSMENT, i).kind for i in range(ASSESSMENT.size)}
     assert {"numeric", "choice", "matrix"} <= kinds
     if q.kind == "choice":
         symbols = [sp.Symbol(v) for v in q.data["variables"]]

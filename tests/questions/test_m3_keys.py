@@ -11,6 +11,7 @@ import sympy as sp
 from mvcalc.course import module
 from mvcalc.questions.marking import mark
 from question_tools import X, Y, Z, agree, parse, visual_template
+from every_question import cached_question
 
 M3 = module("m3-chain-rule-and-neural-networks")
 T = sp.Symbol("t")
@@ -28,7 +29,7 @@ def numeric_d(f, at, h=1e-6):
 
 def questions(slug):
     s = M3.exercise_set(slug)
-    return [s.question(i, v) for v in VARIANTS for i in range(s.size) if not visual_template(s, i)]
+    return [cached_question(s, i, v) for v in VARIANTS for i in range(s.size) if not visual_template(s, i)]
 
 
 def ids(q):
@@ -196,7 +197,7 @@ def test_gradient_keys(q):
 def test_a_missing_sigma_prime_is_named():
     s = M3.exercise_set("training-neural-networks")
     for v in VARIANTS:
-        q = s.question(3, v)
+        q = cached_question(s, 3, v)
         assert q.template == "weight_gradient"
         d = q.data
         a1 = sig(d["w"] * d["a0"] + d["b"])
@@ -301,7 +302,7 @@ def test_the_training_set_includes_backpropagation_in_matrix_form():
 def test_the_bias_formula_does_not_ask_for_x():
     s = M3.exercise_set("training-neural-networks")
     for v in range(12):
-        q = s.question(2, v)
+        q = cached_question(s, 2, v)
         if q.data["by"] == "b":
             assert "x" not in q.solution
             assert r"in terms of \(a\) and \(y\)" in q.prompt, "it names exactly the letters the answer uses"

@@ -13,6 +13,7 @@ from mvcalc.questions.m6 import fitting_non_linear as fnl
 from mvcalc.questions.m6 import gradient_code
 from mvcalc.questions.marking import mark
 from question_tools import parse
+from every_question import cached_question
 
 M6 = module("m6-regression")
 LINEAR = M6.exercise_set("linear-regression")
@@ -27,7 +28,7 @@ def vector(text):
 
 def questions(exercise_set, name):
     index = [t.__name__ for t in exercise_set.templates].index(name)
-    return [exercise_set.question(index, v) for v in VARIANTS]
+    return [cached_question(exercise_set, index, v) for v in VARIANTS]
 
 
 def test_each_set_has_at_least_five_templates():
@@ -177,7 +178,7 @@ def _expression_questions():
     for s in (LINEAR, NONLINEAR):
         for i in range(s.size):
             for v in range(3):
-                q = s.question(i, v)
+                q = cached_question(s, i, v)
                 if q.kind == "expression":
                     yield pytest.param(q, id=f"{s.slug}-{q.template}-{v}")
 
