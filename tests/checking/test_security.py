@@ -223,6 +223,7 @@ def _maths_questions():
 CHAIN_HOSTILE = [text for text in HOSTILE if len(text) <= 1000 and any(c in text for c in "^(")]
 
 
+@pytest.mark.slow
 def test_the_whole_marking_chain_answers_hostile_input_within_a_second():
     """The answer's check, every known mistake compared with it, every matrix entry: together."""
     from mvcalc.questions.marking import mark
