@@ -30,12 +30,9 @@ def test_only_the_web_package_imports_the_browser():
 
 
 FIRST_PLOT_PATH = r"""
-import sys, types, importlib, pathlib
-# stand-ins for the browser's modules, so the page code can be imported in CPython
-js = types.ModuleType("js"); js.document = js.window = js.console = None
-ffi = types.ModuleType("pyodide.ffi"); ffi.create_proxy = ffi.to_js = lambda *a, **k: None
-pyodide = types.ModuleType("pyodide"); pyodide.ffi = ffi
-sys.modules.update({"js": js, "pyodide": pyodide, "pyodide.ffi": ffi})
+import sys, importlib, pathlib
+from sitebuild.standin import install
+install()      # the stand-in browser's modules, so the page code can be imported in CPython
 import mvcalc.web.boot
 mvcalc.web.boot._import_plotting()
 for path in sorted(pathlib.Path(sys.argv[1]).glob("*.py")):
@@ -50,3 +47,80 @@ def test_nothing_on_the_first_plot_path_imports_sympy_or_scipy():
         [sys.executable, "-c", FIRST_PLOT_PATH, str(PACKAGE / "web" / "pages")],
         capture_output=True, text=True, cwd=PACKAGE.parent, check=True)
     assert result.stdout.strip() == "", f"heavy imports on the first-plot path: {result.stdout}"
+
+
+# --- layers: no module of mvcalc imports, even lazily, a module that imports it back ----------
+
+def module_name(path: Path, package: Path = PACKAGE) -> str:
+    parts = path.relative_to(package.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def import_graph(package: Path = PACKAGE) -> dict[str, set[str]]:
+    """Each module of ``package`` -> the modules of the package it imports anywhere in its source
+    (at the top or inside a function: a lazy import still ties the two). ``from p import name``
+    counts as importing ``p.name`` when that is a module, else ``p``."""
+    paths = {module_name(path, package): path for path in package.rglob("*.py")}
+    root = package.name
+    graph = {}
+    for name, path in paths.items():
+        here = name if path.name == "__init__.py" else name.rpartition(".")[0]
+        targets = set()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                targets.update(alias.name for alias in node.names)
+            elif isinstance(node, ast.ImportFrom):
+                base = node.module or ""
+                if node.level:
+                    parent = here.split(".")[: len(here.split(".")) - node.level + 1]
+                    base = ".".join(parent + ([node.module] if node.module else []))
+                targets.update(f"{base}.{a.name}" if f"{base}.{a.name}" in paths else base for a in node.names)
+        for target in targets:
+            while target and target not in paths:
+                target = target.rpartition(".")[0]
+            if target and target != name and target.split(".")[0] == root:
+                graph.setdefault(name, set()).add(target)
+        graph.setdefault(name, set())
+    return graph
+
+
+def circles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """Every import circle, as a path that ends where it starts (one per strongly connected group)."""
+    found, done = [], set()
+    for start in sorted(graph):
+        stack, path, on_path = [(start, iter(sorted(graph[start])))], [start], {start}
+        while stack:
+            node, children = stack[-1]
+            child = next(children, None)
+            if child is None:
+                stack.pop()
+                path.pop()
+                on_path.discard(node)
+                done.add(node)
+            elif child in on_path:
+                circle = path[path.index(child):] + [child]
+                if not any(set(circle) <= set(c) for c in found):
+                    found.append(circle)
+            elif child not in done:
+                stack.append((child, iter(sorted(graph[child]))))
+                path.append(child)
+                on_path.add(child)
+    return found
+
+
+def test_the_circle_finder_finds_a_lazy_circle(tmp_path):
+    package = tmp_path / "pkg"
+    (package / "sub").mkdir(parents=True)
+    (package / "__init__.py").write_text("")
+    (package / "sub" / "__init__.py").write_text("")
+    (package / "low.py").write_text("from pkg.sub import high\n")
+    (package / "sub" / "high.py").write_text("def f():\n    from .. import low\n")
+    (package / "apart.py").write_text("import pkg.low\n")
+    assert circles(import_graph(package)) == [["pkg.low", "pkg.sub.high", "pkg.low"]]
+
+
+def test_no_import_circle_inside_mvcalc():
+    """Each layer imports only the layers below it: no module imports, at the top or lazily, one
+    that imports it back (checking/expression.py and checking/matrix.py once did; so did the
+    questions' model, marking and code runner)."""
+    assert circles(import_graph()) == []

@@ -5,6 +5,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from mvcalc.course import MODULES, module
 
 SLUGS = [
@@ -45,6 +47,7 @@ def test_set_slugs_are_unique_within_the_course():
     assert len(slugs) == len(set(slugs))
 
 
+@pytest.mark.slow
 def test_every_kind_of_question_appears_somewhere():
     kinds = {s.question(i).kind for m in MODULES for s in m.exercise_sets for i in range(s.size)}
     assert kinds == {"expression", "numeric", "matrix", "choice", "multi", "code", "pick", "point"}

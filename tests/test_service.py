@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from mvcalc import service
 from mvcalc.course import question
 
@@ -21,6 +23,7 @@ def code_check(seed: int, answer: str, set_slug: str = FD, module: str = M2) -> 
     return ask("check", {"module": module, "set": set_slug, "template": q.template, "seed": seed, "answer": answer})
 
 
+@pytest.mark.slow
 def test_every_code_question_marks_its_solution_correct_in_the_worker():
     from mvcalc.course import MODULES
     seen = 0
@@ -42,6 +45,7 @@ def test_a_known_slip_in_code_gets_its_sentence():
     assert result["valid"] and not result["correct"] and result["feedback"] == slip.feedback
 
 
+@pytest.mark.slow
 def test_a_runaway_function_is_stopped_with_words():
     entry = question(M2, FD, 0).entry
     result = code_check(0, f"def {entry}(f, x, h):\n    while True:\n        pass\n")["result"]

@@ -21,9 +21,10 @@ import traceback
 def check_code(set_slug: str, template: str, seed: int, answer: str) -> dict:
     """The Verdict for the answer to a code question, as a dict."""
     from mvcalc.questions.code_templates import regenerate
+    from mvcalc.questions.marking import mark
     if not isinstance(answer, str):
         answer = "" if answer is None else str(answer)
-    return regenerate(template, seed, set_slug).check(answer).to_dict()
+    return mark(regenerate(template, seed, set_slug), answer).to_dict()
 
 
 def handle(kind: str, payload_json: str) -> str:

@@ -10,7 +10,7 @@ What it models: the element tree parsed from the page source (tags, attributes, 
 as ``dataset``, ``value``, ``hidden``, ``checked``), simple selectors (``tag.class[attr="v"]``,
 comma lists), event listeners (kept, called by a test), ``requestAnimationFrame`` and
 ``setTimeout`` (queued; ``run_frames`` runs them), and ``mvcalcBridge.putRGBA``, which keeps a
-copy of the last RGBA buffer put on each canvas (``Node.pixels``). Every element is
+copy of the last RGBA buffer put on each canvas (``Node.pixels``) and counts the puts (``puts``). Every element is
 ``width`` CSS pixels wide and the screen has ``ratio`` device pixels per CSS pixel. There is no
 IntersectionObserver or ResizeObserver: every figure is drawn at once, as one near the
 viewport is in the page.
@@ -19,6 +19,9 @@ viewport is in the page.
     root = standin.open(html, width=720, ratio=1)
     importlib.import_module("mvcalc.web.pages.m1_what_is_calculus").main()
     standin.run_frames()
+
+Tests in a process that goes on (pytest) use the ``standin`` fixture of tests/conftest.py instead
+of ``install()``: a fresh stand-in per test, ``browser_modules`` put in ``sys.modules`` for that test only.
 """
 from __future__ import annotations
 
@@ -204,6 +207,7 @@ class StandIn:
         self.root = Node(self, "html")
         self.queued: list = []
         self.marks: list[str] = []
+        self.puts = 0
         standin = self
 
         class Performance:
@@ -217,6 +221,7 @@ class StandIn:
 
         def put(canvas, buffer, width, height):
             canvas.pixels = (int(width), int(height), bytes(buffer))
+            standin.puts += 1
 
         self.window = types.SimpleNamespace(
             devicePixelRatio=1, innerHeight=900, performance=Performance(),
@@ -238,6 +243,7 @@ class StandIn:
         self.window.devicePixelRatio = ratio
         self.queued.clear()
         self.marks.clear()
+        self.puts = 0
         parser = _Parser(self)
         parser.feed(html)
         parser.close()
@@ -255,13 +261,8 @@ class StandIn:
                 return
 
 
-def install() -> StandIn:
-    """Put the stand-in ``js``, ``pyodide`` and ``pyodide.ffi`` modules in ``sys.modules`` (once:
-    ``mvcalc.web.dom`` binds ``js.document`` when it is imported) and return the stand-in."""
-    existing = getattr(sys.modules.get("js"), "standin", None)
-    if existing is not None:
-        return existing
-    standin = StandIn()
+def browser_modules(standin: StandIn) -> dict[str, types.ModuleType]:
+    """The stand-in ``js``, ``pyodide`` and ``pyodide.ffi`` modules of ``standin``, by name."""
     js = types.ModuleType("js")
     js.standin = standin
     js.window, js.document, js.performance = standin.window, standin.document, standin.window.performance
@@ -272,5 +273,15 @@ def install() -> StandIn:
     ffi.to_js = lambda value, **_: value
     pyodide = types.ModuleType("pyodide")
     pyodide.ffi = ffi
-    sys.modules.update({"js": js, "pyodide": pyodide, "pyodide.ffi": ffi})
+    return {"js": js, "pyodide": pyodide, "pyodide.ffi": ffi}
+
+
+def install() -> StandIn:
+    """Put the stand-in ``js``, ``pyodide`` and ``pyodide.ffi`` modules in ``sys.modules`` (once:
+    ``mvcalc.web.dom`` binds ``js.document`` when it is imported) and return the stand-in."""
+    existing = getattr(sys.modules.get("js"), "standin", None)
+    if existing is not None:
+        return existing
+    standin = StandIn()
+    sys.modules.update(browser_modules(standin))
     return standin

@@ -115,6 +115,33 @@ def page(context):
     return page
 
 
+@pytest.fixture(scope="module")
+def module_page(browser, server):
+    """One page in one fresh profile for the tests of a file that share it (``shared_page``): the
+    page is loaded once (``open_module_once``) and each test goes on from where the one before left
+    it, so only tests that set up what they read share it. Python starts once instead of per test."""
+    context = browser.new_context(viewport={"width": 1200, "height": 900})
+    watch = Watch("/".join(server.url.split("/")[:3]))
+    context.route("**/*", watch.route)
+    context.watch = watch
+    page = context.new_page()
+    page.on("console", watch.console)
+    page.on("pageerror", watch.page_error)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def shared_page(module_page):
+    """The file's one page (``module_page``) for one test: a request outside the local origin or a
+    console error while the test runs fails it, as with ``page``."""
+    watch = module_page.context.watch
+    outside, errors = len(watch.outside), len(watch.errors)
+    yield module_page
+    assert not watch.outside[outside:], f"requests outside the local origin: {watch.outside[outside:]}"
+    assert not watch.errors[errors:], f"console errors: {watch.errors[errors:]}"
+
+
 @pytest.fixture
 def allow_console(context):
     """Let a test say which console errors it expects (a regex each)."""
@@ -143,6 +170,13 @@ def open_module(page, server, slug: str, *, wait_ready: bool = True):
     page.goto(f"{server.url}site/{slug}/index.html")
     if wait_ready:
         wait_python(page)
+    return page
+
+
+def open_module_once(page, server, slug: str):
+    """``open_module`` unless ``page`` (a shared page) already shows that module."""
+    if not page.url.endswith(f"site/{slug}/index.html"):
+        open_module(page, server, slug)
     return page
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from mvcalc import course
 from mvcalc.course import MODULES
+from mvcalc.questions.marking import mark
 
 from .conftest import open_module
 
@@ -47,7 +48,7 @@ def test_each_set_marks_a_wrong_then_a_right_answer_and_the_home_shows_it(page, 
     for slug in SETS:
         question = course.question(M1, slug, 0)
         wrong = wrong_answer(question)
-        assert not question.check(wrong).correct and question.check(question.solution).correct
+        assert not mark(question, wrong).correct and mark(question, question.solution).correct
         box = page.locator(f'.exercise-set[data-set="{slug}"]')
         box.scroll_into_view_if_needed()
         box.locator(".ex-prompt").wait_for(timeout=READY_MS)

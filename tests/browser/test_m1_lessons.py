@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from .conftest import canvas_ink, open_module
+from .conftest import canvas_ink, open_module, open_module_once
 
 SLUG = "m1-what-is-calculus"
 FIGURES = ["fig-rise-run", "fig-secant", "fig-explorer", "fig-reciprocal", "fig-exp", "fig-ln", "fig-sincos",
@@ -34,7 +34,14 @@ def set_slider(page, slider_id: str, value: str) -> None:
 
 
 @pytest.fixture
-def m1(page, server):
+def m1(shared_page, server):
+    """The module's page, loaded once for this file's tests (each sets up what it reads)."""
+    return open_module_once(shared_page, server, SLUG)
+
+
+@pytest.fixture
+def fresh_m1(page, server):
+    """The module's page, loaded for this test alone (it needs the page as a learner first sees it)."""
     return open_module(page, server, SLUG)
 
 
@@ -141,8 +148,8 @@ def test_explorer_follows_the_pointer_and_the_keys(m1):
     assert "cos(x)" in alt(page, "fig-explorer")
 
 
-def test_explorer_draws_a_typed_function_with_a_numerical_derivative(m1):
-    page = m1
+def test_explorer_draws_a_typed_function_with_a_numerical_derivative(fresh_m1):
+    page = fresh_m1
     assert page.locator("#explorer-form[hidden]").count() == 0, "the typed-function form is shown"
     page.fill("#explorer-typed", "x^3 - 2x")
     page.click("#explorer-form button")
@@ -168,7 +175,7 @@ def test_special_cases_say_what_happens(m1):
     f = page.inner_text('#fig-exp [data-readout="f"]')
     assert f == page.inner_text('#fig-exp [data-readout="slope"]') and number(f) == pytest.approx(4.482, abs=1e-3)
     for n, name in enumerate(["sin(x)", "cos(x)", "-sin(x)", "-cos(x)"]):
-        set_slider(page, "sincos-n", str(n)) if n else None
+        set_slider(page, "sincos-n", str(n))
         assert page.inner_text('#fig-sincos [data-readout="function"]') == name
 
 

@@ -11,7 +11,7 @@ import pytest
 
 from mvcalc.labs import backprop as bp
 
-from .conftest import canvas_ink, open_module
+from .conftest import canvas_ink, open_module, open_module_once
 
 SLUG = "m3-chain-rule-and-neural-networks"
 FIGURES = ["fig-chain-path", "fig-neuron", "fig-network", "fig-cost", "fig-sigmoid", "fig-backprop", "fig-heart"]
@@ -35,7 +35,14 @@ def set_slider(page, slider_id: str, value: str) -> None:
 
 
 @pytest.fixture
-def m3(page, server):
+def m3(shared_page, server):
+    """The module's page, loaded once for this file's tests (each sets up what it reads)."""
+    return open_module_once(shared_page, server, SLUG)
+
+
+@pytest.fixture
+def fresh_m3(page, server):
+    """The module's page, loaded for this test alone (it needs the page as a learner first sees it)."""
     return open_module(page, server, SLUG)
 
 
@@ -78,8 +85,8 @@ def _check(page, code: str) -> str:
     return page.inner_text("#bp-report")
 
 
-def test_lab_names_a_wrong_jacobian_accepts_right_ones_and_trains(m3):
-    page = m3
+def test_lab_names_a_wrong_jacobian_accepts_right_ones_and_trains(fresh_m3):
+    page = fresh_m3
     assert page.input_value("#bp-code") == bp.STARTER, "the page holds the lab's starter code"
     # a missing sigma' factor in J_W1 is named, with its size
     wrong = bp.REFERENCE.replace("    J = (W2.T @ J) * d_sigma(z1)\n    return J @ a0.T / x.size",
@@ -114,8 +121,8 @@ def test_lab_names_a_wrong_jacobian_accepts_right_ones_and_trains(m3):
     assert "training steps" in page.inner_text("#fig-heart .figure-alt")
 
 
-def test_reference_option_trains_without_the_learners_code(m3):
-    page = m3
+def test_reference_option_trains_without_the_learners_code(fresh_m3):
+    page = fresh_m3
     page.check("#bp-reference")
     assert "reference Jacobians" in page.inner_text("#bp-source")
     page.wait_for_function("document.querySelector('#fig-heart [data-readout=cost]').textContent !== '…'",

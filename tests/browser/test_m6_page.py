@@ -10,7 +10,7 @@ import re
 import numpy as np
 import pytest
 
-from .conftest import canvas_ink, open_module
+from .conftest import canvas_ink, open_module, open_module_once
 
 SLUG = "m6-regression"
 FIGURES = ["fig-line-fit", "fig-slices", "fig-descent", "fig-compare", "fig-heights"]
@@ -47,8 +47,9 @@ def chi2(m: float, c: float) -> float:
 
 
 @pytest.fixture
-def m6(page, server):
-    return open_module(page, server, SLUG)
+def m6(shared_page, server):
+    """The module's page, loaded once for this file's tests (each sets up what it reads)."""
+    return open_module_once(shared_page, server, SLUG)
 
 
 def test_every_figure_is_drawn_and_every_set_mounted(m6):
@@ -93,6 +94,7 @@ def test_best_fit_button_lands_on_numpy_polyfit(m6):
 def test_contour_map_moves_the_line_by_keyboard(m6):
     page = m6
     set_slider(page, "linefit-m", "0.5")
+    set_slider(page, "linefit-c", "4")          # the page's first values, on the sliders' steps
     canvas = page.locator("#fig-line-fit canvas")
     canvas.focus()
     c = float(page.input_value("#linefit-c"))

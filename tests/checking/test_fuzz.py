@@ -9,6 +9,8 @@ from __future__ import annotations
 import random
 import time
 
+import pytest
+
 from mvcalc.checking import (
     ParseError, Verdict, check_expression, check_matrix, check_numeric, messages, parse, preview,
 )
@@ -97,6 +99,7 @@ def assert_consistent(verdict: Verdict, readable: bool, text: str) -> None:
         assert not verdict.valid, text
 
 
+@pytest.mark.slow
 def test_fuzz():
     rng = random.Random(SEED)
     slowest, started = 0.0, time.process_time()

@@ -1,8 +1,8 @@
 """guard.py: a bug inside a check becomes an invalid verdict, never an exception."""
 from __future__ import annotations
 
-import mvcalc.checking.expression as expression
 import mvcalc.checking.live_preview as preview_module
+import mvcalc.checking.scalar as scalar
 from mvcalc.checking import check_expression, check_matrix, messages, preview
 
 
@@ -11,7 +11,7 @@ def explode(*args, **kwargs):
 
 
 def test_a_failing_step_becomes_an_invalid_verdict(monkeypatch, caplog):
-    monkeypatch.setattr(expression, "compare", explode)
+    monkeypatch.setattr(scalar, "compare", explode)
     for verdict in (check_expression("x", "x"), check_matrix("[x]", "[x]")):
         assert not verdict.valid and not verdict.correct
         assert verdict.feedback == messages.INTERNAL

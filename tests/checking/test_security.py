@@ -223,13 +223,15 @@ def _maths_questions():
 CHAIN_HOSTILE = [text for text in HOSTILE if len(text) <= 1000 and any(c in text for c in "^(")]
 
 
+@pytest.mark.slow
 def test_the_whole_marking_chain_answers_hostile_input_within_a_second():
     """The answer's check, every known mistake compared with it, every matrix entry: together."""
+    from mvcalc.questions.marking import mark
     worst = (0.0, "")
     for question in _maths_questions():
         for text in CHAIN_HOSTILE:
             answer = text if question.kind != "matrix" else f"[[{text}, {text}], [{text}, {text}]]"[:1000]
-            verdict, seconds = timed(question.check, answer)
+            verdict, seconds = timed(mark, question, answer)
             assert verdict.feedback and verdict.feedback != messages.INTERNAL
             worst = max(worst, (seconds, f"{question.set_slug} {question.seed}: {text[:40]}"))
     assert worst[0] < 1.0, worst
@@ -238,20 +240,22 @@ def test_the_whole_marking_chain_answers_hostile_input_within_a_second():
 def test_a_chain_out_of_budget_is_stopped_with_a_maths_message(monkeypatch):
     from mvcalc.checking import limits
     from mvcalc.course import module
+    from mvcalc.questions.marking import mark
     question = module("m1-what-is-calculus").exercise_set("differentiate").generate(1)
     monkeypatch.setattr(limits, "MARKING_WORK", 50)
-    verdict = question.check("x^2 + 3x")
+    verdict = mark(question, "x^2 + 3x")
     assert verdict.stopped and not verdict.valid and not verdict.correct
     assert verdict.feedback == messages.CHECK_STOPPED
     assert "code" not in verdict.feedback and "loop" not in verdict.feedback
     monkeypatch.setattr(limits, "MARKING_WORK", 600_000)
-    assert question.check(question.solution).correct          # the next check is as good as ever
+    assert mark(question, question.solution).correct          # the next check is as good as ever
 
 
 def test_a_known_mistake_past_the_budget_leaves_the_verdict_standing(monkeypatch):
     """The base check fits the budget, the misconceptions do not: the answer is still wrong."""
     from mvcalc.checking import budget
     from mvcalc.course import module
+    from mvcalc.questions.marking import mark
     question = module("m1-what-is-calculus").exercise_set("differentiate").generate(1)
     slip = question.misconceptions[-1].answer
     spent = []
@@ -263,5 +267,5 @@ def test_a_known_mistake_past_the_budget_leaves_the_verdict_standing(monkeypatch
             raise budget.CheckStopped()
         real_spend(work)
     monkeypatch.setattr(budget, "spend", spend)
-    verdict = question.check(slip)
+    verdict = mark(question, slip)
     assert verdict.valid and not verdict.correct and not verdict.stopped

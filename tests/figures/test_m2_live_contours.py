@@ -1,56 +1,25 @@
-"""The contour slider's page path, without a browser: LiveFigure (on a stand-in DOM, as in
-tests/speed/test_mechanisms.py) drives the Module 2 can map. Dragging its thickness slider
+"""The contour slider's page path, without a browser: LiveFigure (on the stand-in browser,
+sitebuild/standin.py) drives the Module 2 can map. Dragging its thickness slider
 recomputes the contour set on the coarse grid once per frame and blits it: no full figure
 re-render per event; letting go (the slider's ``change``) redraws the contours at full
 resolution, still by blitting."""
 from __future__ import annotations
 
 import importlib
-import importlib.util
-import sys
 import types
-from pathlib import Path
 
 import pytest
-
-_SPEC = importlib.util.spec_from_file_location(
-    "m2_speed_stand_in", Path(__file__).resolve().parents[1] / "speed" / "test_mechanisms.py")
-_STAND_IN = importlib.util.module_from_spec(_SPEC)
-_SPEC.loader.exec_module(_STAND_IN)
-Node, Browser = _STAND_IN.Node, _STAND_IN.Browser
-
-
-@pytest.fixture
-def browser(monkeypatch):
-    fake = Browser()
-    js = types.ModuleType("js")
-    js.window, js.document, js.console, js.performance = fake.window, fake.document, None, fake.window.performance
-    ffi = types.ModuleType("pyodide.ffi")
-
-    def create_proxy(function):
-        function.destroy = lambda: None
-        return function
-    ffi.create_proxy = create_proxy
-    ffi.to_js = lambda value, **_: value
-    pyodide = types.ModuleType("pyodide")
-    pyodide.ffi = ffi
-    for name, module in {"js": js, "pyodide": pyodide, "pyodide.ffi": ffi}.items():
-        monkeypatch.setitem(sys.modules, name, module)
-    for name in [n for n in sys.modules if n.startswith("mvcalc.web")]:
-        monkeypatch.delitem(sys.modules, name)
-    yield fake
-    for name in [n for n in sys.modules if n.startswith("mvcalc.web")]:
-        del sys.modules[name]
 
 
 @pytest.mark.parametrize("scene_name, param, values", [
     ("CanScene", "t", [0.1 + 0.01 * i for i in range(20)]),
     ("HessianScene", "a", [1 - 0.1 * i for i in range(20)]),
 ])
-def test_dragging_a_contour_slider_drafts_then_finishes_without_a_full_redraw(browser, monkeypatch, scene_name,
+def test_dragging_a_contour_slider_drafts_then_finishes_without_a_full_redraw(standin, monkeypatch, scene_name,
                                                                                param, values):
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
+    standin.open(f'<figure id="fig"><input type="range" id="slider" value="{values[0]}" data-param="{param}"></figure>')
     live_figure = importlib.import_module("mvcalc.web.live_figure")
     from mvcalc.figures.contour import COARSE, FINE, CanScene
     from mvcalc.figures.hessian import HessianScene
@@ -59,10 +28,8 @@ def test_dragging_a_contour_slider_drafts_then_finishes_without_a_full_redraw(br
     draws = []
     real_draw = FigureCanvasAgg.draw
     monkeypatch.setattr(FigureCanvasAgg, "draw", lambda self, *a, **k: (draws.append(1), real_draw(self, *a, **k))[1])
-    slider = Node("input", id="slider", value=str(values[0]), dataset={"param": param})
-    host = Node("figure", id="fig")
-    host.controls = [slider]
-    figure = live_figure.LiveFigure(host, scene)
+    slider = standin.document.getElementById("slider")
+    figure = live_figure.mount("fig", scene)
     assert len(draws) == 1 and figure.full_draws == 1
     made = scene.contours.computed
     (on_input,) = slider.listeners["input"]
@@ -72,7 +39,7 @@ def test_dragging_a_contour_slider_drafts_then_finishes_without_a_full_redraw(br
         for _ in range(3):                               # several input events within one frame
             slider.value = str(value)
             on_input(types.SimpleNamespace(target=slider))
-        browser.run_frames()
+        standin.run_frames(rounds=1)
         assert scene.draft is True and scene.contours.shown[1] is True, "coarse while dragging"
         last = scene.contours.artists[-1]
         assert len(last.get_segments() if last is scene.contours.lines else last.allsegs) > 0
@@ -83,7 +50,7 @@ def test_dragging_a_contour_slider_drafts_then_finishes_without_a_full_redraw(br
     assert coarse_x.shape == (COARSE, COARSE)
 
     on_change(types.SimpleNamespace(target=slider))      # the learner lets go
-    browser.run_frames()
+    standin.run_frames(rounds=1)
     assert scene.draft is False and scene.contours.shown == ((*scene.contours.shown[0],), False)
     assert scene.contours.grids[FINE][0].shape == (FINE, FINE)
     assert len(draws) == 1 and figure.full_draws == 1, "the full-resolution contours are blitted too"

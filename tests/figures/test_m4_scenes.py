@@ -1,12 +1,11 @@
 """Every number a Module 4 figure reports, against sympy: each function's derivative rule
 (so every Taylor coefficient) against sympy.series, the explorer's readouts and curves,
-the linearisation errors' log-log slopes, the 2D gradient and Hessian; and the page's
-annotated formulas (each stated Taylor polynomial is sympy's)."""
+the linearisation errors' log-log slopes, the 2D gradient and Hessian; and the numbers the page
+quotes. (Its annotated formulas are checked with every page's: test_page_maths.py.)"""
 from __future__ import annotations
 
 import math
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 
 import numpy as np
@@ -198,54 +197,6 @@ def test_numbers_shown_are_formatted_plainly():
     assert show(-0.5) == "−0.5" and show(1 / 6) == "0.1667" and show(float("nan")) == "undefined"
     assert polynomial_text([1, -1, 0, 0.5], 2.0) == "1 − (x − 2) + 0.5(x − 2)³"
     assert polynomial_text([0, 1], -1.0) == "(x + 1)"
-
-
-# --- the page's annotated maths --------------------------------------------------------------
-
-class Formulas(HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.found: list[dict] = []
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if "formula" in (attrs.get("class") or "").split():
-            self.found.append(attrs)
-
-
-def formulas() -> list[dict]:
-    parser = Formulas()
-    parser.feed(PAGE.read_text())
-    return parser.found
-
-
-FORMULAS = formulas()
-
-
-def test_the_page_annotates_its_series():
-    assert sum("data-series" in f for f in FORMULAS) >= 8
-    assert any("data-series2" in f for f in FORMULAS) and any("data-expr" in f for f in FORMULAS)
-
-
-@pytest.mark.parametrize("formula", [f for f in FORMULAS if "data-series" in f], ids=lambda f: f["data-poly"])
-def test_each_stated_taylor_polynomial_is_sympys(formula):
-    f, a, n = expr(formula["data-series"]), expr(formula["data-about"]), int(formula["data-order"])
-    assert sp.simplify(sp.series(f, x, a, n + 1).removeO() - expr(formula["data-poly"])) == 0
-
-
-def test_the_2d_example_is_sympys():
-    formula = next(f for f in FORMULAS if "data-series2" in f)
-    f = expr(formula["data-series2"])
-    p, q = (sp.Integer(v) for v in formula["data-at"].split(","))
-    t = sp.Symbol("t")
-    quad = sp.series(f.subs({x: p + t * (x - p), y: q + t * (y - q)}), t, 0, 3).removeO().subs(t, 1)
-    assert sp.simplify(quad - expr(formula["data-poly2"])) == 0
-
-
-@pytest.mark.parametrize("formula", [f for f in FORMULAS if "data-expr" in f], ids=lambda f: f["data-expr"])
-def test_each_rewriting_step_is_true(formula):
-    assert sp.simplify(expr(formula["data-expr"]) - expr(formula["data-equals"])) == 0 or \
-        abs(float(expr(formula["data-expr"]) - expr(formula["data-equals"]))) < 1e-12
 
 
 def test_numbers_in_the_prose_are_right():

@@ -83,6 +83,7 @@ def test_a_factor_of_two_is_called_a_constant_factor():
 J_W3_END = "    J = J @ a2.T / x.size     # times dz3/dW3 = a2, summed over the points\n    return J\n"
 
 
+@pytest.mark.slow
 def test_learner_errors_are_reported_not_raised():
     assert J_W3_END in bp.REFERENCE
     assert "Define" in bp.check("def J_W3(x, y):\n    return 0\n")["message"]

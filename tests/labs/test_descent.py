@@ -88,7 +88,7 @@ def test_fixed_step_too_large_diverges_with_a_message():
     ("def next_step(f, J, H):\n    return [1, 2, 3]\n", "3 numbers"),
     ("def next_step(f, J, H):\n    return 'down'\n", "return a step"),
     ("import os\ndef next_step(f, J, H):\n    return -J\n", "no imports"),
-    ("def next_step(f, J, H):\n    while True:\n        pass\n", "stopped"),
+    pytest.param("def next_step(f, J, H):\n    while True:\n        pass\n", "stopped", marks=pytest.mark.slow),
 ])
 def test_broken_code_gets_a_friendly_message(code, words):
     result = walk(code, "bowl", (1.0, 1.0), 20)
@@ -164,7 +164,7 @@ def test_grading_reloads_the_code_for_every_walk_and_calls_reset():
 @pytest.mark.parametrize("code, words", [
     ("def next_step(f, J, H)\n    return -J\n", "could not read"),
     ("def step(f, J, H):\n    return -J\n", "Define a function called next_step"),
-    ("def next_step(f, J, H):\n    while True:\n        pass\n", "stopped"),
+    pytest.param("def next_step(f, J, H):\n    while True:\n        pass\n", "stopped", marks=pytest.mark.slow),
 ])
 def test_broken_code_is_graded_with_a_friendly_message(code, words):
     graded = outcome(code)

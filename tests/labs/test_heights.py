@@ -59,6 +59,7 @@ def test_the_models_derivatives_match_sympy():
             assert np.allclose(db(xs / 40, *p), [float(sp.diff(decay, b).subs({**at, XS: v})) for v in xs / 40])
 
 
+@pytest.mark.slow
 def test_the_reference_code_runs_the_same_sums_as_sympy():
     env = code_runner.namespace()
     exec(compile(lab.REFERENCE, "<reference>", "exec"), env)
@@ -136,6 +137,7 @@ def test_the_starter_and_reference_are_one_template():
     assert lab.REFERENCE == fill(lab.STARTER, lab.ANSWERS) and "# YOUR CODE" not in lab.REFERENCE
 
 
+@pytest.mark.slow
 def test_a_runaway_loop_and_a_crash_are_reported_not_fatal():
     looping = lab.REFERENCE.replace("    step = -aggression * J\n", "    while True:\n        pass\n")
     reply = run("heights", {"action": "fit", "source": looping, "mu": 155, "sig": 6, "aggression": 1000})

@@ -1,7 +1,7 @@
 """Hostile learner code through real code questions (issue 12): nothing hangs, nothing leaks.
 
 Every check goes through a real question of the course, Module 2's finite-differences set
-(``ExerciseSet.generate(seed).check(code)``), as the page's worker does.  Times are wall
+(``mark(ExerciseSet.generate(seed), code)``), as the page's worker does.  Times are wall
 clock on a shared, busy test machine, so the bounds are generous but real: the budget
 is 2 seconds, a guard refuses at once.
 """
@@ -15,6 +15,7 @@ import pytest
 
 from mvcalc.course import module
 from mvcalc.questions import code_runner
+from mvcalc.questions.marking import mark
 
 FINITE = module("m2-multivariate-calculus").exercise_set("finite-differences")
 SEED = 0                      # forward_difference(f, x, h)
@@ -29,7 +30,7 @@ def function(body: str) -> str:
 
 def timed_check(source: str, question=QUESTION):
     start = time.monotonic()
-    verdict = question.check(source)
+    verdict = mark(question, source)
     return verdict, time.monotonic() - start
 
 
@@ -42,7 +43,7 @@ def fresh_runs():
 
 def test_the_question_is_the_forward_difference():
     assert QUESTION.kind == "code" and QUESTION.entry == "forward_difference"
-    assert QUESTION.check(QUESTION.solution).correct
+    assert mark(QUESTION, QUESTION.solution).correct
 
 
 # --- the budget cannot be escaped ----------------------------------------------------------
@@ -224,9 +225,9 @@ def test_a_subclass_of_float_is_marked_by_its_value_not_its_methods():
     source = ("class Liar(float):\n    def __eq__(self, other):\n        return True\n"
               "    def __float__(self):\n        return 0.0\n\n"
               + function("    return Liar((f(x + h) - f(x)) / h)\n"))
-    assert QUESTION.check(source).correct
+    assert mark(QUESTION, source).correct
     wrong = source.replace("Liar((f(x + h) - f(x)) / h)", "Liar(12345.0)")
-    assert not QUESTION.check(wrong).correct
+    assert not mark(QUESTION, wrong).correct
 
 
 def test_a_huge_exception_message_is_capped():
@@ -273,21 +274,21 @@ def test_patching_math_or_numpy_cannot_make_a_later_wrong_answer_correct(patch, 
                           "        pass\n    return 0.0\n")
     else:
         source = patch.replace("\n    ", "\n") + "\n" + function("    return 0.0\n")
-    QUESTION.check(source)
+    mark(QUESTION, source)
     assert math.isclose is isclose and math.pi == pi
-    assert not QUESTION.check(WRONG_CODE).correct
+    assert not mark(QUESTION, WRONG_CODE).correct
     for question, wrong in wrong_maths_answers():
-        assert not question.check(wrong).correct, (question.kind, wrong)
-        assert question.check(question.solution if question.kind != "numeric"
+        assert not mark(question, wrong).correct, (question.kind, wrong)
+        assert mark(question, question.solution if question.kind != "numeric"
                               else f"{question.expected:.12g}").correct
     assert np.geterr() == state[0] and np.get_printoptions() == state[1]
     assert np.array_equal(np.random.get_state()[1], state[2]) and len(np.sctypeDict) == state[3]
-    assert QUESTION.check(QUESTION.solution).correct
+    assert mark(QUESTION, QUESTION.solution).correct
 
 
 @pytest.mark.parametrize("patch", ["math.isclose = lambda *a, **k: True", "np.isclose = 1"])
 def test_a_refused_change_is_explained(patch):
-    verdict = QUESTION.check(function(f"    {patch}\n    return 0.0\n"))
+    verdict = mark(QUESTION, function(f"    {patch}\n    return 0.0\n"))
     assert verdict.valid and not verdict.correct
     assert "cannot change" in verdict.feedback and "read-only" in verdict.feedback
 
@@ -311,7 +312,7 @@ def test_ways_round_the_namespace_are_refused_before_running(source, says):
 
 @pytest.mark.parametrize("name", ["lib", "ctypeslib", "testing", "f2py", "_core", "core"])
 def test_numpy_parts_beyond_its_public_maths_are_not_offered(name):
-    verdict = QUESTION.check(function(f"    return np.{name}\n"))
+    verdict = mark(QUESTION, function(f"    return np.{name}\n"))
     assert not verdict.correct and f"np.{name} is not available here" in verdict.feedback
 
 
@@ -321,9 +322,9 @@ def test_changing_its_own_arguments_changes_nothing_for_later_calls():
     entry = question.entry
     vandal = (f"def {entry}(a, b, x, y):\n    x[:] = [0.0] * len(x)\n    y.clear()\n    return [0.0, 0.0]\n")
     before = [list(case.args[2]) for case in question.cases]
-    assert not question.check(vandal).correct
+    assert not mark(question, vandal).correct
     assert [list(case.args[2]) for case in question.cases] == before
-    assert question.check(question.solution).correct
+    assert mark(question, question.solution).correct
 
 
 def test_a_correct_answer_using_numpy_and_math_still_passes():

@@ -27,6 +27,7 @@ sys.path.insert(0, "/host")
 import numpy as np
 from mvcalc.course import module
 from mvcalc.questions import code_runner
+from mvcalc.questions.marking import mark
 from mvcalc.checking.numeric import check_numeric
 
 question = module("m2-multivariate-calculus").exercise_set("finite-differences").generate(0)
@@ -38,7 +39,7 @@ real = (math.isclose, np.isclose, np.allclose)
 def check(name, source):
     code_runner._RUNS.clear()
     start = time.monotonic()
-    verdict = question.check(source)
+    verdict = mark(question, source)
     results[name] = {"seconds": round(time.monotonic() - start, 3), "correct": verdict.correct,
                      "valid": verdict.valid, "feedback": verdict.feedback}
 

@@ -12,6 +12,7 @@ import pytest
 
 from mvcalc.questions.figure import Arrow, Contour, Figure, Marker
 from mvcalc.questions.figure_builders import pick_question, point_question
+from mvcalc.questions.marking import mark
 from mvcalc.questions.point_answer import PointError, format_point, parse_point
 
 BOWL = Figure((Contour("x^2 + 2y^2"),), (-3.0, 3.0), (-2.0, 2.0), equal=True, snap=(0.25, 0.25))
@@ -55,15 +56,15 @@ def uphill_key(q):
 def test_pick_table(answer, correct, valid):
     q = pick()
     other = next(k for k in q.keys if k != q.solution)
-    verdict = q.check(answer.replace("SOLUTION", q.solution).replace("OTHER", other))
+    verdict = mark(q, answer.replace("SOLUTION", q.solution).replace("OTHER", other))
     assert (verdict.correct, verdict.valid) == (correct, valid), verdict
     assert verdict.feedback
 
 
 def test_pick_names_the_slip_and_says_nothing_picked():
     q = pick()
-    assert q.check(uphill_key(q)).feedback == "That one points uphill."
-    assert "nothing was counted" in q.check("").feedback
+    assert mark(q, uphill_key(q)).feedback == "That one points uphill."
+    assert "nothing was counted" in mark(q, "").feedback
 
 
 @pytest.mark.parametrize("answer, correct, valid, says", [
@@ -87,7 +88,7 @@ def test_pick_names_the_slip_and_says_nothing_picked():
     ("(sqrt(-1), 0)", False, False, "Could not read x"),
 ])
 def test_point_table(answer, correct, valid, says):
-    verdict = point().check(answer)
+    verdict = mark(point(), answer)
     assert (verdict.correct, verdict.valid) == (correct, valid), verdict
     assert says in verdict.feedback
 

@@ -19,6 +19,7 @@ from mvcalc.questions.figure_geometry import (Frame, label_positions, moved, nea
                                               start_point, svg_path)
 from mvcalc.questions.figure_view import CURVE_POINTS, GRID, figure_view, nice_levels
 from mvcalc.questions.model import Plot
+from every_question import cached_question
 
 FORMULAS = ["x^2 sin(x) - 3", "e^(-x^2/2)/sqrt(2pi)", "ln(x) + 1/x", "x^(1/3)", "abs(x - 1) tan(x)",
             "(x + 1)^3 / (x - 2)", "sqrt(1 - x^2)"] + [f"{name}(x/3 + 0.4)" for name in FUNCTIONS]
@@ -164,7 +165,7 @@ def visual_cases():
     for module in MODULES:
         for exercise_set in module.exercise_sets:
             for index, template in enumerate(exercise_set.templates):
-                q = exercise_set.question(index)
+                q = cached_question(exercise_set, index)
                 if q.kind in ("pick", "point") or isinstance(q.figure, Figure) or any(
                         isinstance(c.plot, Figure) for c in q.choices):
                     cases.append(pytest.param(exercise_set, index, id=f"{exercise_set.slug}-{template.__name__}"))
@@ -191,7 +192,7 @@ def plain(value, where="question"):
 def test_every_new_figure_is_plain_data_and_draws(exercise_set, index):
     from mvcalc.figures.question_figure import paint, preferred_height
     for variant in range(2):
-        q = exercise_set.question(index, variant)
+        q = cached_question(exercise_set, index, variant)
         plain(q)
         figures = [q.figure] + [c.plot for c in q.choices]
         for spec in [f for f in figures if isinstance(f, Figure)]:

@@ -7,9 +7,11 @@ import sympy as sp
 from mvcalc.course import module
 from mvcalc.questions.m2 import finite_differences as fd
 from mvcalc.questions.m2 import partial_ideas
+from mvcalc.questions.marking import mark
 from sympy.parsing.sympy_parser import parse_expr
 
 from question_tools import X, Y, agree, parse, visual_template
+from every_question import cached_question
 
 M2 = module("m2-multivariate-calculus")
 JACOBIAN = M2.exercise_set("calculating-jacobian")
@@ -20,7 +22,7 @@ def _flat(rows):
     return [e for row in rows for e in row] if rows and isinstance(rows[0], list) else list(rows)
 
 
-@pytest.mark.parametrize("q", [JACOBIAN.question(i, v) for v in range(5) for i in range(JACOBIAN.size)
+@pytest.mark.parametrize("q", [cached_question(JACOBIAN, i, v) for v in range(5) for i in range(JACOBIAN.size)
                                if not visual_template(JACOBIAN, i)],
                          ids=lambda q: f"{q.template}-{q.seed}")
 def test_jacobian_keys(q):
@@ -65,8 +67,8 @@ def test_two_variable_table_matches_sympy(label, f, fx, fy):
 
 @pytest.mark.parametrize("index", range(CODE.size))
 def test_code_questions_reject_their_misconceptions_and_a_crash(index):
-    q = CODE.question(index)
-    crash = q.check(f"def {q.entry}(*args):\n    return 1 / 0\n")
+    q = cached_question(CODE, index)
+    crash = mark(q, f"def {q.entry}(*args):\n    return 1 / 0\n")
     assert crash.valid and not crash.correct and "ZeroDivisionError" in crash.feedback
     assert "line 2" in crash.feedback
     assert q.misconceptions, "each code template names at least one slip"
@@ -84,7 +86,7 @@ def _sample_points(n_vars: int) -> list[tuple]:
 
 
 def _questions(s, variants=6):
-    return [s.question(i, v) for v in range(variants) for i in range(s.size) if not visual_template(s, i)]
+    return [cached_question(s, i, v) for v in range(variants) for i in range(s.size) if not visual_template(s, i)]
 
 
 ALGEBRA = ("monomial", "polynomial_in_y", "product_with_exponential", "three_variables", "log_and_quotient",
@@ -162,7 +164,7 @@ def test_partial_idea_keys(q):
         assert q.expected == pytest.approx(centred * d["step"], rel=1e-6)
         exact = fn(at[wrt] + d["step"]) - fn(at[wrt])
         assert exact == pytest.approx(q.expected, rel=0.05), "a small change: the estimate is close"
-        assert q.check(f"{q.expected:.4g}").correct
+        assert mark(q, f"{q.expected:.4g}").correct
         for mc in q.misconceptions:
             assert abs(float(mc.answer) - q.expected) > 1e-3 * abs(q.expected)
     elif q.template == "total_terms":
@@ -241,7 +243,7 @@ def _classify(f, symbols, point):
 
 @pytest.mark.parametrize("q", _questions(ASSESSMENT, 8), ids=lambda q: f"{q.template}-{q.seed}")
 def test_assessment_keys(q):
-    kinds = {ASSESSMENT.question(i).kind for i in range(ASSESSMENT.size)}
+    kinds = {cached_question(ASSESSMENT, i).kind for i in range(ASSESSMENT.size)}
     assert {"numeric", "choice", "matrix"} <= kinds
     if q.kind == "choice":
         symbols = [sp.Symbol(v) for v in q.data["variables"]]

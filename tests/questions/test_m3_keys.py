@@ -9,7 +9,9 @@ import pytest
 import sympy as sp
 
 from mvcalc.course import module
+from mvcalc.questions.marking import mark
 from question_tools import X, Y, Z, agree, parse, visual_template
+from every_question import cached_question
 
 M3 = module("m3-chain-rule-and-neural-networks")
 T = sp.Symbol("t")
@@ -27,7 +29,7 @@ def numeric_d(f, at, h=1e-6):
 
 def questions(slug):
     s = M3.exercise_set(slug)
-    return [s.question(i, v) for v in VARIANTS for i in range(s.size) if not visual_template(s, i)]
+    return [cached_question(s, i, v) for v in VARIANTS for i in range(s.size) if not visual_template(s, i)]
 
 
 def ids(q):
@@ -135,14 +137,14 @@ def test_activation_keys(q):
         weights, biases = sum(W_.size for W_, _ in layers), sum(b_.size for _, b_ in layers)
         value = {"weights": weights, "biases": biases, "both": weights + biases,
                  "one": layers[d["layer"] - 1][0].size}[d["asked"]]
-        assert q.expected == value and q.check(str(value)).correct
-        assert not q.check(str(value + 1)).correct
+        assert q.expected == value and mark(q, str(value)).correct
+        assert not mark(q, str(value + 1)).correct
         _not_equal(float(value), q.misconceptions, q)
         return
     else:
         raise AssertionError(f"no key test for {q.template}")
     assert q.expected == pytest.approx(float(value), rel=1e-9)
-    assert q.check(f"{float(value):.4g}").correct          # four significant figures are enough
+    assert mark(q, f"{float(value):.4g}").correct          # four significant figures are enough
     _not_equal(float(value), q.misconceptions, q)
 
 
@@ -195,11 +197,11 @@ def test_gradient_keys(q):
 def test_a_missing_sigma_prime_is_named():
     s = M3.exercise_set("training-neural-networks")
     for v in VARIANTS:
-        q = s.question(3, v)
+        q = cached_question(s, 3, v)
         assert q.template == "weight_gradient"
         d = q.data
         a1 = sig(d["w"] * d["a0"] + d["b"])
-        verdict = q.check(f"{2 * (a1 - d['y']) * d['a0']:.6g}")
+        verdict = mark(q, f"{2 * (a1 - d['y']) * d['a0']:.6g}")
         assert not verdict.correct and "σ" not in verdict.feedback and "is missing" in verdict.feedback
 
 
@@ -280,7 +282,7 @@ def check_layer_weight(q):
     i, j = d["entry"]
     grad = gradient(lambda M: float(np.sum((sig(M @ a0 + b_) - y) ** 2)), W_)
     assert q.expected == pytest.approx(grad[i, j], rel=1e-6, abs=1e-9)
-    assert q.check(f"{grad[i, j]:.4g}").correct
+    assert mark(q, f"{grad[i, j]:.4g}").correct
     _not_equal(grad[i, j], q.misconceptions, q)
 
 
@@ -300,7 +302,7 @@ def test_the_training_set_includes_backpropagation_in_matrix_form():
 def test_the_bias_formula_does_not_ask_for_x():
     s = M3.exercise_set("training-neural-networks")
     for v in range(12):
-        q = s.question(2, v)
+        q = cached_question(s, 2, v)
         if q.data["by"] == "b":
             assert "x" not in q.solution
             assert r"in terms of \(a\) and \(y\)" in q.prompt, "it names exactly the letters the answer uses"

@@ -9,8 +9,10 @@ import pytest
 import sympy as sp
 
 from mvcalc.course import module
+from mvcalc.questions.marking import mark
 from mvcalc.questions.printing import number
 from question_tools import X, Y, agree, parse, visual_template
+from every_question import cached_question, generated
 
 M4 = module("m4-taylor-series")
 SEEDS = range(30)
@@ -18,7 +20,7 @@ SEEDS = range(30)
 
 def questions(slug):
     s = M4.exercise_set(slug)
-    return [pytest.param(s.generate(seed), id=f"{slug}-{seed}") for seed in SEEDS
+    return [pytest.param(generated(s, seed), id=f"{slug}-{seed}") for seed in SEEDS
             if not visual_template(s, seed % s.size)]
 
 
@@ -176,16 +178,16 @@ def test_every_set_climbs_with_at_least_five_templates_and_several_kinds():
     kinds = set()
     for s in M4.exercise_sets:
         assert s.size >= 5
-        kinds |= {s.question(i).kind for i in range(s.size)}
+        kinds |= {cached_question(s, i).kind for i in range(s.size)}
     assert {"expression", "numeric", "matrix", "choice", "multi"} <= kinds
 
 
 def test_forgot_the_factorial_is_named():
     s = M4.exercise_set("applying-taylor")
-    q = s.question(0)
+    q = cached_question(s, 0)
     f = parse(q.data["f"])
     wrong = sum(sp.diff(f, X, n).subs(X, 0) * X**n for n in range(4))      # no n!
-    verdict = q.check(str(wrong).replace("**", "^"))
+    verdict = mark(q, str(wrong).replace("**", "^"))
     assert not verdict.correct and "k!" in verdict.feedback
 
 
@@ -216,7 +218,7 @@ def check_linearisation(q):
         f, about, at = parse(d["f"]), parse(d["about"]), parse(d["at"])
         true = float(f.subs(X, at))
         assert q.expected == pytest.approx(float(linear_estimate(f, about, at)), rel=1e-12)
-        assert not q.check(number(true, 10)).correct, "the calculator's value is not the estimate"
+        assert not mark(q, number(true, 10)).correct, "the calculator's value is not the estimate"
         assert abs(true - q.expected) <= abs(float(sp.diff(f, X, 2).subs(X, about))) * float(at - about) ** 2, \
             "the error is of the size of the dropped term"
     elif kind == "over-under":
@@ -246,9 +248,9 @@ def check_linearisation(q):
         forward = (fn(float(x0) + dx) - fn(float(x0))) / dx
         actual = abs(forward - float(sp.diff(f, X).subs(X, x0)))
         assert q.expected == pytest.approx(abs(float(sp.diff(f, X, 2).subs(X, x0))) * dx / 2, rel=1e-12)
-        assert q.check(number(actual, 6)).correct, "the real error is within the tolerance of 'about'"
+        assert mark(q, number(actual, 6)).correct, "the real error is within the tolerance of 'about'"
         for m in q.misconceptions:
-            assert not q.check(m.answer).correct
+            assert not mark(q, m.answer).correct
     elif kind == "plane-estimate":
         R, H = sp.symbols("r h")
         V = parse(d["f"]).subs({sp.Symbol("r"): R, sp.Symbol("h"): H})
@@ -276,7 +278,7 @@ def check_linearisation(q):
         raise AssertionError(kind)
 
 
-@pytest.mark.parametrize("q", [pytest.param(LINEARISATION.generate(seed), id=f"linearisation-{seed}")
+@pytest.mark.parametrize("q", [pytest.param(generated(LINEARISATION, seed), id=f"linearisation-{seed}")
                                for seed in range(120)])
 def test_linearisation_keys(q):
     check_linearisation(q)
@@ -285,6 +287,6 @@ def test_linearisation_keys(q):
 def test_linearisation_set_has_its_ideas_and_module_4_its_count():
     names = [t.__name__ for t in LINEARISATION.templates]
     assert len(names) >= 5
-    kinds = {LINEARISATION.question(i).data["kind"] for i in range(LINEARISATION.size)}
+    kinds = {cached_question(LINEARISATION, i).data["kind"] for i in range(LINEARISATION.size)}
     assert {"taylor", "approx", "forward-difference", "error-step", "plane-estimate", "when-poor"} <= kinds
     assert sum(s.size for s in M4.exercise_sets) >= 29

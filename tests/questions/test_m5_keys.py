@@ -12,7 +12,9 @@ import pytest
 import sympy as sp
 
 from mvcalc.course import module
+from mvcalc.questions.marking import mark
 from question_tools import X, Y, parse, visual_template
+from every_question import cached_question
 
 M5 = module("m5-optimisation")
 NR = M5.exercise_set("newton-raphson-1d")
@@ -23,7 +25,7 @@ VARIANTS = 8
 
 
 def questions(es):
-    return [es.question(i, v) for v in range(VARIANTS) for i in range(es.size) if not visual_template(es, i)]
+    return [cached_question(es, i, v) for v in range(VARIANTS) for i in range(es.size) if not visual_template(es, i)]
 
 
 def ids(q):
@@ -376,7 +378,7 @@ def test_gradient_descent_keys(q):
         assert (float(minimum[X]), float(minimum[Y])) == (0.0, 0.0)
         angle = np.degrees(np.arccos(down @ home / np.linalg.norm(down) / np.linalg.norm(home)))
         assert q.expected == pytest.approx(angle, abs=1e-9)
-        assert q.check(str(round(angle))).correct, "the nearest degree is accepted"
+        assert mark(q, str(round(angle))).correct, "the nearest degree is accepted"
     elif t == "gd_diagnose_run":
         f = parse(q.data["f"])
         path = [walk(f, q.data["start"], q.data["gamma"], n) for n in range(6)]
@@ -419,9 +421,9 @@ def test_gradient_descent_keys(q):
             shown = re.search(r"= \((.*), (.*)\), x0", case.describe).groups()
             assert [sp.expand(parse(s) - sp.diff(f, v)) for s, v in zip(shown, (X, Y))] == [0, 0]
             assert np.linalg.eigvalsh(np.array(sp.hessian(f, (X, Y)).tolist(), float)).min() > 0, "a bowl"
-        assert q.check(q.solution).correct
+        assert mark(q, q.solution).correct
         for m in q.misconceptions:
-            verdict = q.check(m.answer)
+            verdict = mark(q, m.answer)
             assert not verdict.correct and verdict.feedback == m.feedback
     else:
         pytest.fail(f"no independent check for {t}")

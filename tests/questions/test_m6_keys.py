@@ -11,7 +11,9 @@ import sympy as sp
 from mvcalc.course import module
 from mvcalc.questions.m6 import fitting_non_linear as fnl
 from mvcalc.questions.m6 import gradient_code
+from mvcalc.questions.marking import mark
 from question_tools import parse
+from every_question import cached_question
 
 M6 = module("m6-regression")
 LINEAR = M6.exercise_set("linear-regression")
@@ -26,7 +28,7 @@ def vector(text):
 
 def questions(exercise_set, name):
     index = [t.__name__ for t in exercise_set.templates].index(name)
-    return [exercise_set.question(index, v) for v in VARIANTS]
+    return [cached_question(exercise_set, index, v) for v in VARIANTS]
 
 
 def test_each_set_has_at_least_five_templates():
@@ -166,9 +168,9 @@ def test_gradient_code_cases_against_sympy(q):
         chi2 = sum((yi - expr.subs(X, xi)) ** 2 for xi, yi in zip(xs, ys))
         exact = [float(sp.diff(chi2, v).subs({A: a, B: b})) for v in (A, B)]
         assert case.expected == pytest.approx(exact, rel=1e-5, abs=1e-6)
-    assert q.check(q.solution).correct
+    assert mark(q, q.solution).correct
     for m in q.misconceptions:
-        verdict = q.check(m.answer)
+        verdict = mark(q, m.answer)
         assert not verdict.correct and verdict.feedback == m.feedback
 
 
@@ -176,7 +178,7 @@ def _expression_questions():
     for s in (LINEAR, NONLINEAR):
         for i in range(s.size):
             for v in range(3):
-                q = s.question(i, v)
+                q = cached_question(s, i, v)
                 if q.kind == "expression":
                     yield pytest.param(q, id=f"{s.slug}-{q.template}-{v}")
 
@@ -326,7 +328,7 @@ def test_wrong_valley_by_a_simulated_descent(q):
     deepest = min(minima, key=lambda r: float(chi2.subs(b, r)))
     assert abs(deepest - p) > 1, "the descent stops in the shallower valley"
     assert all(float(chi2.subs(b, r)) > 0 for r in minima), "chi-squared is never negative"
-    assert q.check(f"{float(f'{q.expected:.3g}')}").correct, "3 significant figures are accepted"
+    assert mark(q, f"{float(f'{q.expected:.3g}')}").correct, "3 significant figures are accepted"
 
 
 # --- fits in practice ------------------------------------------------------------------------------
@@ -424,7 +426,7 @@ def test_chi2_function_cases_against_sympy(q):
         f = sp.lambdify((X, A, B), parse(MODELS[data["model"]][1]), "mpmath")   # from the formula shown, not the template's numpy
         total = sum(((yi - f(xi, *data["params"])) / si) ** 2 for xi, yi, si in zip(data["x"], data["y"], data["sigma"]))
         assert case.expected == pytest.approx(float(total), rel=1e-9)
-    assert q.check(q.solution).correct
+    assert mark(q, q.solution).correct
     for m in q.misconceptions:
-        verdict = q.check(m.answer)
+        verdict = mark(q, m.answer)
         assert not verdict.correct and verdict.feedback == m.feedback

@@ -9,7 +9,7 @@ import random
 import pytest
 
 from mvcalc.questions.exercise_set import Degenerate, ExerciseSet, nonzero, reroll
-from mvcalc.questions.marking import parse_keys
+from mvcalc.questions.marking import mark, parse_keys
 from mvcalc.questions.model import Choice, Misconception, Question
 from mvcalc.questions.precision import Precision
 
@@ -30,7 +30,7 @@ PRODUCT = Question(
     ("2x sin(x) +", False, False, None),                   # unreadable: invalid, not wrong
 ])
 def test_expression_marking(answer, correct, valid, feedback):
-    verdict = PRODUCT.check(answer)
+    verdict = mark(PRODUCT, answer)
     assert (verdict.correct, verdict.valid) == (correct, valid)
     if feedback:
         assert verdict.feedback == feedback
@@ -41,7 +41,7 @@ def test_expression_marking(answer, correct, valid, feedback):
 def test_an_invalid_answer_is_never_matched_to_a_misconception():
     q = Question(kind="expression", prompt="p", solution="x", hints=["h"], worked=["w"],
                  misconceptions=[Misconception("x +", "never")])
-    assert q.check("x +").feedback != "never"
+    assert mark(q, "x +").feedback != "never"
 
 
 NUMERIC = Question(kind="numeric", prompt="p", solution="8.15485", expected=8.154845485,
@@ -65,7 +65,7 @@ CLOSE = "Your answer is close, but not accurate enough: give it correct to 4 sig
     ("eight", False, False, None),
 ])
 def test_numeric_marking(answer, correct, valid, feedback):
-    verdict = NUMERIC.check(answer)
+    verdict = mark(NUMERIC, answer)
     assert (verdict.correct, verdict.valid) == (correct, valid)
     if feedback:
         assert verdict.feedback == feedback
@@ -84,7 +84,7 @@ MATRIX = Question(kind="matrix", prompt="p", solution="[[2x, 1], [0, 3y^2]]", va
     ("[[2x, 1], [0, 3y^2]", False, False, None),
 ])
 def test_matrix_marking(answer, correct, valid, feedback):
-    verdict = MATRIX.check(answer)
+    verdict = mark(MATRIX, answer)
     assert (verdict.correct, verdict.valid) == (correct, valid)
     if feedback:
         assert verdict.feedback == feedback
@@ -101,7 +101,7 @@ CHOICE = Question(kind="choice", prompt="p", solution="b", hints=["h"], worked=[
     ("d", False, False, None), ("a,b", False, False, None), ("", False, False, None),
 ])
 def test_choice_marking(answer, correct, valid, feedback):
-    verdict = CHOICE.check(answer)
+    verdict = mark(CHOICE, answer)
     assert (verdict.correct, verdict.valid) == (correct, valid)
     if feedback:
         assert verdict.feedback == feedback
@@ -120,7 +120,7 @@ MULTI = Question(kind="multi", prompt="p", solution="a,c", hints=["h"], worked=[
     ("a,e", False, False, None), ("", False, False, None),
 ])
 def test_multi_marking(answer, correct, valid, feedback):
-    verdict = MULTI.check(answer)
+    verdict = mark(MULTI, answer)
     assert (verdict.correct, verdict.valid) == (correct, valid)
     if feedback:
         assert verdict.feedback == feedback
@@ -148,7 +148,7 @@ def test_a_numeric_question_states_its_precision_once():
                  hints=["h"], worked=["w"])
     assert q.answer_hint == Precision(places=2).note and "2 decimal places" in q.answer_hint
     assert q.tolerance == pytest.approx(0.005, rel=0.02)
-    assert q.check("2.004").correct and not q.check("2.01").correct
+    assert mark(q, "2.004").correct and not mark(q, "2.01").correct
 
 
 def _template(rng):

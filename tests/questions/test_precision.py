@@ -16,6 +16,7 @@ from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 import pytest
 
 from every_question import SETS, questions, where
+from mvcalc.questions.marking import mark
 from mvcalc.questions.model import Question
 from mvcalc.questions.precision import FOUR_FIGURES, Precision, figures_to_tell_apart
 
@@ -69,22 +70,22 @@ def test_text(value, precision, text):
 
 def test_a_key_that_is_itself_a_half_accepts_both_roundings():
     q = numeric(0.125, Precision(figures=2))
-    assert q.check("0.12").correct and q.check("0.13").correct
-    assert not q.check("0.11").correct and not q.check("0.14").correct
+    assert mark(q, "0.12").correct and mark(q, "0.13").correct
+    assert not mark(q, "0.11").correct and not mark(q, "0.14").correct
 
 
 def test_half_a_unit_plus_float_error_is_accepted_but_a_wrong_last_figure_is_not():
     q = numeric(1.97484375, Precision(figures=6))
-    assert q.check("1.97484").correct
-    assert q.check("1.974844").correct
-    assert not q.check("1.97485").correct     # 0.625 units away: the last figure is wrong
-    assert not q.check("1.97483").correct
+    assert mark(q, "1.97484").correct
+    assert mark(q, "1.974844").correct
+    assert not mark(q, "1.97485").correct     # 0.625 units away: the last figure is wrong
+    assert not mark(q, "1.97483").correct
 
 
 def test_a_zero_key_to_significant_figures_is_exact():
     q = numeric(0.0, FOUR_FIGURES)
-    assert q.check("0").correct and q.check("0.000").correct
-    assert not q.check("0.0001").correct
+    assert mark(q, "0").correct and mark(q, "0.000").correct
+    assert not mark(q, "0.0001").correct
 
 
 def test_the_words_come_from_the_data():
@@ -121,8 +122,8 @@ def test_figures_to_tell_apart():
     for key, other in [(13.169230769, 13.170041762), (1.97484375, 1.975)]:
         precision = figures_to_tell_apart(key, [other])
         q = numeric(key, precision)
-        assert q.check(precision.text(key)).correct
-        assert not q.check(precision.text(other)).correct
+        assert mark(q, precision.text(key)).correct
+        assert not mark(q, precision.text(other)).correct
 
 
 # --- the sweep ----------------------------------------------------------------------------
@@ -141,12 +142,12 @@ def test_the_key_rounded_to_the_asked_precision_is_accepted(slug):
         assert p is not None and q.answer_hint == p.note, where(q)
         for mode in (ROUND_HALF_EVEN, ROUND_HALF_UP):
             answer = rounded_text(q.expected, p, mode)
-            verdict = q.check(answer)
+            verdict = mark(q, answer)
             assert verdict.correct, (where(q), q.expected, p.phrase, answer, verdict.feedback)
-        assert q.check(p.text(q.expected)).correct, where(q)
+        assert mark(q, p.text(q.expected)).correct, where(q)
         # a learner who keeps more figures than asked is right too
         more = Precision(figures=p.figures_at(q.expected) + 2)
-        assert q.check(more.text(q.expected)).correct, where(q)
+        assert mark(q, more.text(q.expected)).correct, where(q)
 
 
 @pytest.mark.parametrize("slug", [s.slug for s in SETS])
@@ -159,7 +160,7 @@ def test_one_figure_coarser_is_refused_where_the_tolerance_says_so(slug):
         assert q.tolerance < 0.5 * coarser.unit(q.expected), where(q)
         answer = rounded_text(q.expected, coarser)
         distance = abs(float(answer) - q.expected)
-        verdict = q.check(answer)
+        verdict = mark(q, answer)
         if distance > q.tolerance * 1.001:
             assert verdict.valid and not verdict.correct, (where(q), q.expected, answer)
             # "not accurate enough: give it correct to 6 significant figures", or, when the
@@ -183,7 +184,7 @@ def test_coarser_roundings_are_mostly_refused():
             if coarser is None:
                 continue
             total += 1
-            refused += not q.check(rounded_text(q.expected, coarser)).correct
+            refused += not mark(q, rounded_text(q.expected, coarser)).correct
     assert total >= 500 and refused >= total // 3, (refused, total)
 
 
@@ -202,11 +203,12 @@ def test_precision_words_match_the_data(slug):
 
 NO_SYMPY = r"""
 import sys
+from mvcalc.questions.marking import mark
 from mvcalc.questions.model import Question
 from mvcalc.questions.precision import Precision
 q = Question(kind="numeric", prompt="p", solution="8.154845", expected=8.154845485,
              precision=Precision(figures=4), hints=["h"], worked=["w"])
-verdicts = [q.check(a) for a in ("8.155", "3*2.718", "8.15", "3*2.72", "81.55")]
+verdicts = [mark(q, a) for a in ("8.155", "3*2.718", "8.15", "3*2.72", "81.55")]
 assert [v.correct for v in verdicts] == [True, True, False, False, False], verdicts
 print("sympy" in sys.modules)
 """

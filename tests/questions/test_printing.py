@@ -9,6 +9,7 @@ from mvcalc.checking import evaluate
 from mvcalc.course import MODULES
 from mvcalc.questions.printing import d_dx, learner, matrix_learner, number, r, tex, theta, x, y
 from question_tools import POSITIVE, agree, parse
+from every_question import cached_question
 
 READABLE = [
     (6 * x**2 * sp.cos(x) - 2 * x * sp.sin(x), "6x^2 cos(x) - 2x sin(x)"),
@@ -76,7 +77,7 @@ def all_expression_answers():
     for m in MODULES:
         for s in m.exercise_sets:
             for i in range(s.size):
-                q = s.question(i, 1)
+                q = cached_question(s, i, 1)
                 if q.kind == "expression":
                     yield pytest.param(q, id=f"{s.slug}-{q.template}")
 
@@ -189,6 +190,6 @@ def test_formula_choices_show_the_formula_they_stand_for():
     s = module("m4-taylor-series").exercise_set("matching-approximations")
     index = [t.__name__ for t in s.templates].index("formula_about_a")
     for variant in range(8):
-        q = s.question(index, variant)
+        q = cached_question(s, index, variant)
         for c in q.choices:
             assert sp.expand(_read_tex(c.tex) - parse(c.value)) == 0, (c.tex, c.value)

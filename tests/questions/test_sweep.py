@@ -16,8 +16,10 @@ import pytest
 
 from mvcalc.checking import parse
 from mvcalc.course import MODULES
+from mvcalc.questions.marking import mark
 from mvcalc.questions.model import KINDS
 from mvcalc.questions.printing import number
+from every_question import cached_question, generated
 
 SEEDS = int(os.environ.get("MVCALC_SWEEP_SEEDS", "40"))
 SETS = [(m.slug, s) for m in MODULES for s in m.exercise_sets]
@@ -117,7 +119,7 @@ def check_shape(q) -> None:
         (x0, x1), (y0, y1) = view["x_range"], view["y_range"]
         assert x0 <= x <= x1 and y0 <= y <= y1, "the key is off the figure"
         clicked = format_point(*snap(view, x, y), view["snap"])
-        assert q.check(clicked).correct, "a click on the grid point nearest the key must be right"
+        assert mark(q, clicked).correct, "a click on the grid point nearest the key must be right"
     answers = [m.answer for m in q.misconceptions]
     assert len(set(answers)) == len(answers)
 
@@ -133,23 +135,23 @@ def check_figure(figure) -> None:
 @pytest.mark.parametrize("exercise_set, seed", CASES)
 def test_question(exercise_set, seed):
     q = exercise_set.generate(seed)
-    assert q == exercise_set.generate(seed), "same seed, different question"
+    assert q == generated(exercise_set, seed), "same seed, different question"      # made again, or made earlier
     assert q.set_slug == exercise_set.slug and q.seed == seed
     check_shape(q)
 
-    right = q.check(q.solution)
+    right = mark(q, q.solution)
     assert right.correct and right.valid, (q.prompt, q.solution, right)
 
     wrong = wrong_answer(q)
-    verdict = q.check(wrong)
+    verdict = mark(q, wrong)
     assert verdict.valid and not verdict.correct, (q.solution, wrong, verdict)
     assert verdict.feedback
 
-    unreadable = q.check(unreadable_answer(q))
+    unreadable = mark(q, unreadable_answer(q))
     assert not unreadable.valid and not unreadable.correct and unreadable.feedback
 
     for m in q.misconceptions:
-        verdict = q.check(m.answer)
+        verdict = mark(q, m.answer)
         assert verdict.valid and not verdict.correct, (q.solution, m)
         assert verdict.feedback == m.feedback, (q.solution, m, verdict)
 
@@ -161,5 +163,5 @@ def test_variants_differ(exercise_set):
         return repr((q.prompt, q.solution, q.figure, q.choices, [c.describe for c in q.cases]))
 
     for index in range(exercise_set.size):
-        seen = {fingerprint(exercise_set.question(index, v)) for v in range(6)}
+        seen = {fingerprint(cached_question(exercise_set, index, v)) for v in range(6)}
         assert len(seen) >= 3, f"{exercise_set.slug} template {index} hardly varies"

@@ -1,5 +1,5 @@
-"""Every page's real first-plot path, run in CPython on a stand-in DOM made from the page's
-own HTML (no timing: `python3 py/make.py bench` times it):
+"""Every page's real first-plot path, run in CPython on the stand-in browser (sitebuild/standin.py)
+with the page's own HTML (no timing: `python3 py/make.py bench` times it):
 
 - boot's plotting imports, the page script's import and its ``main()`` (every figure built,
   drawn and put on its canvas) never import sympy, scipy or mpmath: they are the worker's,
@@ -40,173 +40,16 @@ def page_html(stem: str) -> Path:
 
 HARNESS = r'''
 import json, sys, types, importlib
-from html.parser import HTMLParser
+from sitebuild.standin import install
 
 stem, html_path, moves = sys.argv[1], sys.argv[2], int(sys.argv[3])
-
-
-class Node:
-    """Just enough of a DOM element for mvcalc.web: attributes, children, listeners."""
-
-    def __init__(self, tag, attrs=()):
-        attrs = dict(attrs)
-        self.tagName = tag.upper()
-        self.attrs = attrs
-        self.children = []
-        self.parent = None
-        self.listeners = {}
-        self.style = types.SimpleNamespace()
-        self.dataset = types.SimpleNamespace(**{
-            "".join(w if i == 0 else w.capitalize() for i, w in enumerate(k[5:].split("-"))): v
-            for k, v in attrs.items() if k.startswith("data-")})
-        self.id = attrs.get("id", "")
-        self.className = attrs.get("class", "")
-        self.value = attrs.get("value", "")
-        self.hidden = "hidden" in attrs
-        self.checked = "checked" in attrs
-        self.disabled = "disabled" in attrs
-        self.textContent = ""
-        self.clientWidth = 640
-        self.width = self.height = 0
-
-    def appendChild(self, child):
-        child.parent = self
-        self.children.append(child)
-        return child
-
-    def setAttribute(self, name, value):
-        self.attrs[name] = str(value)
-        if name == "id":
-            self.id = str(value)
-
-    def removeAttribute(self, name):
-        self.attrs.pop(name, None)
-
-    def getAttribute(self, name):
-        return self.attrs.get(name)
-
-    def addEventListener(self, event, handler, *options):
-        self.listeners.setdefault(event, []).append(handler)
-
-    def getBoundingClientRect(self):
-        return types.SimpleNamespace(left=0, top=0, right=640, bottom=400, width=640, height=400, x=0, y=0)
-
-    def focus(self, *args):
-        pass
-
-    def walk(self):
-        for child in self.children:
-            yield child
-            yield from child.walk()
-
-    def matches(self, selector):
-        import re
-        for part in selector.split(","):
-            m = re.fullmatch(r"\s*([a-z0-9]*)((?:\.[\w-]+)*)((?:\[[^\]]+\])*)\s*", part)
-            if not m:
-                raise ValueError(f"the stand-in DOM does not know the selector {part!r}")
-            tag, classes, attributes = m.groups()
-            if tag and self.tagName != tag.upper():
-                continue
-            if any(c not in self.className.split() for c in classes.split(".")[1:]):
-                continue
-            ok = True
-            for name, _, value in re.findall(r"\[([\w-]+)(=\"?([^\]\"]*)\"?)?\]", attributes):
-                got = self.id if name == "id" else self.attrs.get(name)
-                if got is None or (_ and got != value):
-                    ok = False
-            if ok:
-                return True
-        return False
-
-    def querySelectorAll(self, selector):
-        return [n for n in self.walk() if n.matches(selector)]
-
-    def querySelector(self, selector):
-        found = self.querySelectorAll(selector)
-        return found[0] if found else None
-
-
-class Page(HTMLParser):
-    VOID = {"input", "br", "img", "meta", "link", "hr", "source", "area", "col", "wbr"}
-
-    def __init__(self):
-        super().__init__()
-        self.root = self.current = Node("html")
-
-    def handle_starttag(self, tag, attrs):
-        node = self.current.appendChild(Node(tag, [(k, v if v is not None else "") for k, v in attrs]))
-        if tag == "option" and ("selected" in node.attrs or not self.current.value):
-            self.current.value = node.attrs.get("value", "")
-        if tag not in self.VOID:
-            self.current = node
-
-    def handle_endtag(self, tag):
-        node = self.current
-        while node is not None and node.tagName != tag.upper():
-            node = node.parent
-        if node is not None and node.parent is not None:
-            self.current = node.parent
-
-
-parser = Page()
-parser.feed(open(html_path, encoding="utf-8").read())
-root = parser.root
-frames, puts, marks = [], [0], []
-
-
-class Performance:
-    @staticmethod
-    def mark(name):
-        marks.append(name)
-
-    @staticmethod
-    def now():
-        return 0.0
-
-
-window = Node("window")
-window.devicePixelRatio = 1
-window.performance = Performance()
-window.requestAnimationFrame = lambda callback: frames.append(callback)
-window.setTimeout = lambda callback, delay=0: frames.append(lambda _t=0: callback())
-window.mvcalcBridge = types.SimpleNamespace(putRGBA=lambda *a: puts.__setitem__(0, puts[0] + 1))
-window.mvcalcLoader = types.SimpleNamespace(renderMath=lambda node: None, stage=lambda *a: None)
-document = types.SimpleNamespace(
-    createElement=lambda tag: Node(tag),
-    getElementById=lambda i: next((n for n in root.walk() if n.id == i), None),
-    querySelector=root.querySelector, querySelectorAll=root.querySelectorAll, body=root)
-js = types.ModuleType("js")
-js.window, js.document, js.performance, js.console = window, document, window.performance, None
-ffi = types.ModuleType("pyodide.ffi")
-
-
-class Proxy:
-    def __init__(self, function):
-        self.function = function
-
-    def __call__(self, *args):
-        return self.function(*args)
-
-    def destroy(self):
-        pass
-
-
-ffi.create_proxy = Proxy
-ffi.to_js = lambda value, **_: value
-pyodide = types.ModuleType("pyodide")
-pyodide.ffi = ffi
-sys.modules.update({"js": js, "pyodide": pyodide, "pyodide.ffi": ffi})
+standin = install()
+standin.open(open(html_path, encoding="utf-8").read(), width=640, ratio=1)
+marks = standin.marks
 
 
 def run_frames():
-    for _ in range(5):
-        pending = frames[:]
-        del frames[:]
-        for callback in pending:
-            callback(0.0)
-        if not frames:
-            return
+    standin.run_frames(rounds=5)
 
 
 def heavy():

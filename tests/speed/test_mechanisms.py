@@ -18,8 +18,6 @@ import types
 import zipfile
 from pathlib import Path
 
-import pytest
-
 from sitebuild import bytecode
 from sitebuild.paths import DIST, RUNTIME
 
@@ -27,127 +25,32 @@ ROOT = Path(__file__).resolve().parents[2]
 PY = ROOT / "py"
 
 
-# --- a stand-in browser, just enough for LiveFigure -------------------------------------
-
-class Node:
-    """A DOM node that accepts any attribute and any call."""
-
-    def __init__(self, tag="div", **attrs):
-        self.tagName = tag.upper()
-        self.style = types.SimpleNamespace()
-        self.dataset = types.SimpleNamespace(**attrs.pop("dataset", {}))
-        self.id = attrs.pop("id", "")
-        self.value = attrs.pop("value", "")
-        self.clientWidth = 640
-        self.controls: list = []
-        self.listeners: dict = {}
-        self.__dict__.update(attrs)
-
-    def querySelector(self, selector):
-        return None
-
-    def querySelectorAll(self, selector):
-        return list(self.controls) if "data-param" in selector else []
-
-    def appendChild(self, child):
-        return child
-
-    def setAttribute(self, name, value):
-        setattr(self, name.replace("-", "_"), value)
-
-    def addEventListener(self, event, handler):
-        self.listeners.setdefault(event, []).append(handler)
-
-
-class Browser:
-    def __init__(self):
-        self.frames: list = []
-        self.puts = 0
-        self.marks: list[str] = []
-        browser = self
-
-        class Window:
-            devicePixelRatio = 1
-
-            @staticmethod
-            def requestAnimationFrame(callback):
-                browser.frames.append(callback)
-
-        class Bridge:
-            @staticmethod
-            def putRGBA(canvas, buffer, width, height):
-                browser.puts += 1
-
-        class Performance:
-            @staticmethod
-            def mark(name):
-                browser.marks.append(name)
-
-            @staticmethod
-            def now():
-                return 0.0
-
-        self.window = Window()
-        self.window.mvcalcBridge = Bridge()
-        self.window.performance = Performance()
-        self.document = types.SimpleNamespace(createElement=lambda tag: Node(tag), getElementById=lambda _id: None)
-
-    def run_frames(self):
-        frames, self.frames = self.frames, []
-        for callback in frames:
-            callback(0.0)
-
-
-@pytest.fixture
-def browser(monkeypatch):
-    fake = Browser()
-    js = types.ModuleType("js")
-    js.window, js.document, js.console, js.performance = fake.window, fake.document, None, fake.window.performance
-    ffi = types.ModuleType("pyodide.ffi")
-
-    def create_proxy(function):
-        function.destroy = lambda: None
-        return function
-    ffi.create_proxy = create_proxy
-    ffi.to_js = lambda value, **_: value
-    pyodide = types.ModuleType("pyodide")
-    pyodide.ffi = ffi
-    for name, module in {"js": js, "pyodide": pyodide, "pyodide.ffi": ffi}.items():
-        monkeypatch.setitem(sys.modules, name, module)
-    for name in [n for n in sys.modules if n.startswith("mvcalc.web")]:
-        monkeypatch.delitem(sys.modules, name)
-    yield fake
-    for name in [n for n in sys.modules if n.startswith("mvcalc.web")]:
-        del sys.modules[name]
-
-
-def test_dragging_a_slider_blits_and_never_re_renders(browser, monkeypatch):
+def test_dragging_a_slider_blits_and_never_re_renders(standin, monkeypatch):
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
+    standin.open('<figure id="fig-secant"><input type="range" id="secant-h" value="1" data-param="h"></figure>')
     live_figure = importlib.import_module("mvcalc.web.live_figure")
     from mvcalc.figures.secant import SecantScene
 
     draws = []
     real_draw = FigureCanvasAgg.draw
     monkeypatch.setattr(FigureCanvasAgg, "draw", lambda self, *a, **k: (draws.append(1), real_draw(self, *a, **k))[1])
-    slider = Node("input", id="secant-h", value="1", dataset={"param": "h"})
-    host = Node("figure", id="fig-secant")
-    host.controls = [slider]
-    figure = live_figure.LiveFigure(host, SecantScene())
-    assert (len(draws), figure.full_draws, figure.blit_draws, browser.puts) == (1, 1, 0, 1)
-    assert browser.marks.count("mvcalc:first-plot") == 1
+    slider = standin.document.getElementById("secant-h")
+    figure = live_figure.mount("fig-secant", SecantScene())
+    assert (len(draws), figure.full_draws, figure.blit_draws, standin.puts) == (1, 1, 0, 1)
+    assert standin.marks.count("mvcalc:first-plot") == 1
 
     (on_input,) = slider.listeners["input"]
     for move in range(30):
         for _ in range(3):                       # several input events within one frame
             slider.value = str(0.05 + move / 20)
             on_input(types.SimpleNamespace(target=slider))
-        browser.run_frames()
+        standin.run_frames(rounds=1)
     assert len(draws) == 1, "a slider move re-rendered the whole figure"
     assert figure.full_draws == 1 and figure.blit_draws == 30, "one blit per frame, not per input event"
-    assert browser.puts == 31
+    assert standin.puts == 31
     assert abs(figure.scene.params["h"] - (0.05 + 29 / 20)) < 1e-12
-    assert browser.marks.count("mvcalc:first-plot") == 1, "the first-plot mark is set once"
+    assert standin.marks.count("mvcalc:first-plot") == 1, "the first-plot mark is set once"
 
 
 # --- what the build makes by running Pyodide under Node (sitebuild/bytecode.py) --------------

@@ -16,9 +16,10 @@ tokens.py (text -> tokens, named token steps) -> parser.py (tokens -> tree.py
 nodes) -> tex.py (preview TeX) / evaluate.py (floats) / to_sympy.py (lazy) ->
 equivalence.py (numeric, then symbolic) -> diagnose.py (name the slip;
 constants.py reads 2.71828 as e) ->
-expression.py, numeric.py, matrix.py (the checks); live_preview.py (the
-keystroke preview).  limits.py holds every bound that keeps a check under a
-second; messages.py every sentence a learner sees; names.py the vocabulary.
+scalar.py (one expression) -> matrix.py (entry by entry) -> expression.py,
+numeric.py (the checks); live_preview.py (the keystroke preview).  limits.py
+holds every bound that keeps a check under a second; messages.py every
+sentence a learner sees; names.py the vocabulary.
 
 Nothing a learner types is ever passed to eval, exec, sympify or parse_expr.
 sympy is imported only inside the symbolic step, never by importing this

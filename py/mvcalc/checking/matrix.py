@@ -14,9 +14,9 @@ from typing import Iterable
 from . import messages
 from .errors import ParseError
 from .constants import decimal_constants
-from .expression import judge_expression
 from .guard import never_raises
 from .parser import parse
+from .scalar import judge_expression
 from .tex import to_tex
 from .tree import Expr, Matrix, Vector, free_variables, is_array
 from .verdict import Verdict

@@ -2,8 +2,9 @@
 
 A template builds one :class:`Question` from a seeded ``random.Random``; the
 page shows ``prompt`` (TeX in ``\\( \\)`` and ``\\[ \\]``), ``figure`` and
-``choices``; ``check`` marks an answer through :mod:`mvcalc.questions.marking`.
-Nothing here imports sympy or the checker, so listing the course stays cheap.
+``choices``; :func:`mvcalc.questions.marking.mark` marks an answer (marking is the layer
+above this one: this module imports neither it nor the checker, nor sympy, so listing the
+course stays cheap).
 
 Answers on a figure (Perseus' interactive graph, Numbas' linked board): ``pick`` asks for
 the key of one labelled item of ``figure`` (an arrow, a path, a curve, a marked point), and
@@ -73,7 +74,7 @@ class CodeCase:
 
 @dataclass(frozen=True)
 class Question:
-    """One generated question; ``check(answer)`` gives a Verdict."""
+    """One generated question; ``marking.mark(question, answer)`` gives a Verdict."""
 
     kind: str
     prompt: str
@@ -119,12 +120,6 @@ class Question:
             raise ValueError(f"a {self.kind} question is answered on its figure: it needs a Figure")
         if self.kind == "point" and (self.point_tol is None or min(self.point_tol) <= 0):
             raise ValueError("a point question needs a positive tolerance in x and in y")
-
-    def check(self, answer: str):
-        """Mark ``answer`` (a string from the answer box) and return a Verdict."""
-        from mvcalc.questions.marking import mark
-
-        return mark(self, answer)
 
     @property
     def tolerance(self) -> float:

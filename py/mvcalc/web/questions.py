@@ -14,6 +14,7 @@ import js
 
 from ..checking import budget
 from ..questions import bank
+from ..questions.marking import mark
 from ..questions.model import Question
 from ..questions.view import question_view
 from . import checker
@@ -52,7 +53,7 @@ def check_maths(q: Question, answer: str) -> dict:
     budget says "stopped" and the page goes on at once)."""
     work = getattr(js.window, "mvcalcCheckWork", None)     # tests only: a smaller budget
     with budget.limit(work=int(work) if isinstance(work, (int, float)) else None):
-        return q.check(answer).to_dict()
+        return mark(q, answer).to_dict()
 
 
 async def check_code(module: str, q: Question, answer: str) -> dict:

@@ -9,7 +9,8 @@ import dataclasses
 import sympy as sp
 
 from mvcalc.questions.builders import derivative_question, multi_question, choice_question, require
-from mvcalc.questions.m6.linear_regression import _numeric, _table
+from mvcalc.questions.m6.line_data import table
+from mvcalc.questions.m6.linear_regression import _numeric
 from mvcalc.questions.m6.gradient_code import gradient_code
 from mvcalc.questions.m6.nonlinear_fits import (chi2_gradient_b, largest_gamma_fit, model_jacobian,
                                                 starting_values_from_data, wrong_valley)
@@ -100,7 +101,7 @@ def step_one_parameter(rng):
     require(abs(grad) > 1)
     new = a0 - gamma * grad
     return _numeric(
-        rf"Fit \(y = a x^2\) to {_table(xs, ys)} with \(\sigma = 1\), so "
+        rf"Fit \(y = a x^2\) to {table(xs, ys)} with \(\sigma = 1\), so "
         r"\(\chi^2(a) = \sum_i (y_i - a x_i^2)^2\). "
         rf"Starting from \(a = {a0}\), take one step of gradient descent with step size \(\gamma = {gamma}\). What is the new \(a\)?",
         new,
@@ -132,7 +133,7 @@ def step_two_parameters(rng):
     start = m0 if ask == "m" else c0
     grad = gm if ask == "m" else gc
     return _numeric(
-        rf"Fit \(y = mx + c\) to {_table(xs, ys)} (\(\sigma = 1\)) by gradient descent, starting at \(m = {m0}\), "
+        rf"Fit \(y = mx + c\) to {table(xs, ys)} (\(\sigma = 1\)) by gradient descent, starting at \(m = {m0}\), "
         rf"\(c = {c0}\), with \(\gamma = {gamma}\). After one step, what is the new \({ask}\)?",
         value,
         hints=[r"\(\frac{\partial \chi^2}{\partial m} = -2\sum_i x_i r_i\) and \(\frac{\partial \chi^2}{\partial c} = -2\sum_i r_i\), "

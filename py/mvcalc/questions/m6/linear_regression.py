@@ -14,6 +14,7 @@ import sympy as sp
 
 from mvcalc.questions.builders import (choice_question, derivative_question, multi_question, numeric_question,
                                       require)
+from mvcalc.questions.m6.line_data import closed_form, points, table
 from mvcalc.questions.model import Misconception, Question
 from mvcalc.questions.precision import FOUR_FIGURES, Precision
 from mvcalc.questions.printing import factor, matrix_learner, matrix_tex, number, terms, tex
@@ -25,32 +26,6 @@ CLOSED = (r"The closed form: \(m = \frac{\sum_i (x_i - \bar x)\, y_i}{\sum_i (x_
           r"\(c = \bar y - m \bar x\).")
 
 
-def _data(rng, n, slope_range=(-3, 3)):
-    """n points with distinct integer x and integer y near a line."""
-    xs = sorted(rng.sample(range(0, 9), n))
-    slope = rng.choice([k for k in range(*slope_range) if k != 0] + [0.5, 1.5])
-    icpt = rng.randint(-3, 5)
-    ys = [int(round(slope * x + icpt + rng.choice([-2, -1, 0, 1, 2]))) for x in xs]
-    return xs, ys
-
-
-def _table(xs, ys, sigma=None) -> str:
-    head = r"\begin{array}{c|" + "c" * len(xs) + "} "
-    rows = [r"x_i & " + " & ".join(str(v) for v in xs), r"y_i & " + " & ".join(str(v) for v in ys)]
-    if sigma is not None:
-        rows.append(r"\sigma_i & " + " & ".join(number(s) for s in sigma))
-    return r"\[" + head + r" \\ \hline ".join(rows) + r" \end{array}\]"
-
-
-def _closed(xs, ys):
-    n = len(xs)
-    xb, yb = sp.Rational(sum(xs), n), sp.Rational(sum(ys), n)
-    sxx = sum((x - xb) ** 2 for x in xs)
-    sxy = sum((x - xb) * y for x, y in zip(xs, ys))
-    slope = sxy / sxx
-    return xb, yb, sxx, sxy, slope, yb - slope * xb
-
-
 def _numeric(prompt, value, *, hints, worked, wrong, data, precision: Precision = FOUR_FIGURES) -> Question:
     """builders.numeric_question, as Module 6's templates call it."""
     return numeric_question(prompt, value, hints=hints, worked=worked, wrong=wrong, data=data, precision=precision)
@@ -58,7 +33,7 @@ def _numeric(prompt, value, *, hints, worked, wrong, data, precision: Precision 
 
 def chi2_of_a_line(rng):
     """chi^2 of a given line on four points with equal error bars (the lesson's sum)."""
-    xs, ys = _data(rng, 4)
+    xs, ys = points(rng, 4)
     sigma = rng.choice([0.5, 2, 2, 0.5])
     lm, lc = rng.choice([-2, -1, 1, 2, 3]), rng.randint(-2, 4)
     res = [y - (lm * x + lc) for x, y in zip(xs, ys)]
@@ -68,7 +43,7 @@ def chi2_of_a_line(rng):
     shown = " + ".join(f"{factor(r)}^2" for r in res)
     residual = terms("y_i", -(lm * sp.Symbol("x_i") + lc))
     return _numeric(
-        rf"Four measurements, each with error bar \(\sigma = {number(sigma)}\): {_table(xs, ys)}"
+        rf"Four measurements, each with error bar \(\sigma = {number(sigma)}\): {table(xs, ys)}"
         rf"What is \(\chi^2\) for the line \(y = {tex(lm * sp.Symbol('x') + lc)}\)?",
         value,
         hints=[CHI2, rf"The residuals \(y_i - (m x_i + c) = {residual}\) are \({', '.join(map(str, res))}\)."],
@@ -86,15 +61,15 @@ def chi2_of_a_line(rng):
 def slope_by_closed_form(rng):
     """The best slope m for four points, by the closed form."""
     while True:
-        xs, ys = _data(rng, 4)
-        xb, yb, sxx, sxy, slope, icpt = _closed(xs, ys)
+        xs, ys = points(rng, 4)
+        xb, yb, sxx, sxy, slope, icpt = closed_form(xs, ys)
         if sxy != 0:
             break
     through_origin = sp.Rational(sum(x * y for x, y in zip(xs, ys)), sum(x * x for x in xs))
     syy = sum((y - yb) ** 2 for y in ys)
     return _numeric(
         rf"Fit a straight line \(y = mx + c\) to these points (all with the same error bar) by least squares: "
-        rf"{_table(xs, ys)} What is the best slope \(m\)?",
+        rf"{table(xs, ys)} What is the best slope \(m\)?",
         slope,
         hints=[CLOSED, rf"\(\bar x = {tex(xb)}\); then \(\sum_i (x_i - \bar x)^2 = {tex(sxx)}\)."],
         worked=[rf"\(\bar x = {tex(xb)}\), \(\bar y = {tex(yb)}\).",
@@ -111,12 +86,12 @@ def slope_by_closed_form(rng):
 def intercept_by_closed_form(rng):
     """The best intercept c for five points."""
     while True:
-        xs, ys = _data(rng, 5)
-        xb, yb, sxx, sxy, slope, icpt = _closed(xs, ys)
+        xs, ys = points(rng, 5)
+        xb, yb, sxx, sxy, slope, icpt = closed_form(xs, ys)
         if slope != 0 and xb != 0:
             break
     return _numeric(
-        rf"Fit \(y = mx + c\) to these points by least squares (equal error bars): {_table(xs, ys)}"
+        rf"Fit \(y = mx + c\) to these points by least squares (equal error bars): {table(xs, ys)}"
         r"What is the best intercept \(c\)?",
         icpt,
         hints=[CLOSED, rf"First the slope: \(m = {tex(sxy)}/{tex(sxx)}\)."],
@@ -133,14 +108,14 @@ def intercept_by_closed_form(rng):
 
 def gradient_at_a_point(rng):
     """d chi^2/dc at a given (m, c): the partial derivative as a number."""
-    xs, ys = _data(rng, 3)
+    xs, ys = points(rng, 3)
     sigma = 1
     lm, lc = rng.choice([-1, 1, 2]), rng.randint(-2, 3)
     res = [y - (lm * x + lc) for x, y in zip(xs, ys)]
     value = -2 * sum(res)
     require(value != 0)
     return _numeric(
-        rf"Three points with error bars \(\sigma = 1\): {_table(xs, ys)} At \(m = {lm}\), \(c = {lc}\), "
+        rf"Three points with error bars \(\sigma = 1\): {table(xs, ys)} At \(m = {lm}\), \(c = {lc}\), "
         r"what is \(\dfrac{\partial \chi^2}{\partial c}\)?",
         value,
         hints=[r"\(\frac{\partial \chi^2}{\partial c} = -2\sum_i \big(y_i - (m x_i + c)\big)\) when \(\sigma = 1\).",
@@ -158,7 +133,7 @@ def gradient_at_a_point(rng):
 
 def derivative_of_chi2(rng):
     """d chi^2/dm as an expression in m and c, for two points."""
-    xs, ys = _data(rng, 2)
+    xs, ys = points(rng, 2)
     require(all(x != 0 for x in xs))
     terms = [(y - m * x - c) for x, y in zip(xs, ys)]
     chi = sum(t ** 2 for t in terms)
@@ -185,8 +160,8 @@ def derivative_of_chi2(rng):
 
 def smallest_chi2(rng):
     """Which of four lines has the smallest chi^2? The best fit, against near misses."""
-    xs, ys = _data(rng, 5)
-    _, _, _, _, slope, icpt = _closed(xs, ys)
+    xs, ys = points(rng, 5)
+    _, _, _, _, slope, icpt = closed_form(xs, ys)
     best = (round(float(slope), 2), round(float(icpt), 2))
     def chi(line):
         return sum((y - (line[0] * x + line[1])) ** 2 for x, y in zip(xs, ys))
@@ -207,7 +182,7 @@ def smallest_chi2(rng):
         options.append({"tex": tex_line(o), "value": f"{o[0]}, {o[1]}",
                         "feedback": rf"\({tex_line(o)}\) gives \(\chi^2 = {number(round(chi(o), 3))}\); another line does better."})
     return choice_question(
-        rng, rf"Five measurements with equal error bars \(\sigma = 1\): {_table(xs, ys)} Which line has the smallest \(\chi^2\)?",
+        rng, rf"Five measurements with equal error bars \(\sigma = 1\): {table(xs, ys)} Which line has the smallest \(\chi^2\)?",
         options,
         hints=[r"Compute \(\chi^2\) for each line, or find the best line by the closed form and look for it.",
                CLOSED],
@@ -243,10 +218,10 @@ def _nice_data(rng, n):
 
 def chi2_unequal_errors(rng):
     """chi^2 when the error bars differ: each residual in units of its own sigma."""
-    xs, ys = _data(rng, 4)
+    xs, ys = points(rng, 4)
     sigma = [rng.choice([0.5, 1, 2]) for _ in xs]
     require(len(set(sigma)) >= 2)
-    _, _, _, _, best_m, best_c = _closed(xs, ys)
+    _, _, _, _, best_m, best_c = closed_form(xs, ys)
     lm, lc = int(round(best_m)), int(round(best_c)) + rng.choice([-1, 0, 1])   # a line near the data
     res = [y - (lm * x + lc) for x, y in zip(xs, ys)]
     require(sum(r != 0 for r in res) >= 3)
@@ -254,7 +229,7 @@ def chi2_unequal_errors(rng):
     value = sum(parts)
     shown = " + ".join(rf"\left(\frac{{{r}}}{{{number(s)}}}\right)^2" for r, s in zip(res, sigma))
     return _numeric(
-        rf"Four measurements with their error bars: {_table(xs, ys, sigma)} What is \(\chi^2\) for the line "
+        rf"Four measurements with their error bars: {table(xs, ys, sigma)} What is \(\chi^2\) for the line "
         rf"\(y = {_line_tex(lm, lc)}\)?",
         value,
         hints=[CHI2, rf"The residuals \({terms('y_i', -(lm * sp.Symbol('x') + lc))}\) are \({', '.join(map(str, res))}\); divide each by "
@@ -324,12 +299,12 @@ def _sums(xs, ys):
 
 def normal_equations_matrix(rng):
     """The 2 x 2 matrix of the normal equations for y = m x + c."""
-    xs, ys = _data(rng, rng.choice([4, 5]))
+    xs, ys = points(rng, rng.choice([4, 5]))
     n, sx, sxx, sy, sxy = _sums(xs, ys)
     answer = [[sxx, sx], [sx, n]]
     q = Question(
         kind="matrix",
-        prompt=(rf"Fit \(y = mx + c\) to {_table(xs, ys)} by least squares (equal error bars). Setting "
+        prompt=(rf"Fit \(y = mx + c\) to {table(xs, ys)} by least squares (equal error bars). Setting "
                 r"\(\partial\chi^2/\partial m = 0\) and \(\partial\chi^2/\partial c = 0\) gives two linear equations, the "
                 r"normal equations, \[A \begin{pmatrix} m \\ c \end{pmatrix} = \mathbf{b}.\] "
                 r"With the first row from \(\partial\chi^2/\partial m = 0\), what is the matrix \(A\)?"),
@@ -402,11 +377,11 @@ def fit_through_origin(rng):
     sxy = sum(x * y for x, y in zip(xs, ys))
     sxx = sum(x * x for x in xs)
     value = sxy / sxx
-    _, _, _, _, full_slope, _ = _closed(xs, [sp.nsimplify(v) for v in ys])
+    _, _, _, _, full_slope, _ = closed_form(xs, [sp.nsimplify(v) for v in ys])
     ratios = sum(y / x for x, y in zip(xs, ys)) / len(xs)
     return _numeric(
         rf"A spring stretches \(y\) cm under a load \(x\) N, and theory says \(y = mx\) (no intercept: no load, no "
-        rf"stretch). Fit \(m\) by least squares to {_table(xs, [number(v) for v in ys])} (equal error bars). "
+        rf"stretch). Fit \(m\) by least squares to {table(xs, [number(v) for v in ys])} (equal error bars). "
         r"What is the best \(m\)?",
         value,
         hints=[r"\(\chi^2(m) = \sum_i (y_i - m x_i)^2\), a parabola in \(m\): set \(\dfrac{d\chi^2}{dm} = 0\).",
@@ -473,9 +448,9 @@ def weighted_mean(rng):
     by_sigma = sum(yi / s for yi, s in zip(ys, sigma)) / sum(1 / s for s in sigma)
     rows = [r"\text{measurement} & " + " & ".join(str(i + 1) for i in range(n)),
             r"y_i & " + " & ".join(number(v) for v in ys), r"\sigma_i & " + " & ".join(number(s) for s in sigma)]
-    table = r"\[\begin{array}{c|" + "c" * n + "} " + r" \\ \hline ".join(rows) + r" \end{array}\]"
+    shown = r"\[\begin{array}{c|" + "c" * n + "} " + r" \\ \hline ".join(rows) + r" \end{array}\]"
     return _numeric(
-        rf"Three measurements of the same length, each with its error bar: {table} Fit the model \(y = c\) (a constant) "
+        rf"Three measurements of the same length, each with its error bar: {shown} Fit the model \(y = c\) (a constant) "
         r"by minimising \(\chi^2 = \sum_i (y_i - c)^2/\sigma_i^2\). What is the best \(c\)?",
         value,
         hints=[r"Set \(\dfrac{d\chi^2}{dc} = -2\sum_i \dfrac{y_i - c}{\sigma_i^2} = 0\) and solve for \(c\).",

@@ -11,7 +11,8 @@ import math
 import sympy as sp
 
 from mvcalc.questions.builders import require
-from mvcalc.questions.m6.linear_regression import _numeric, _table
+from mvcalc.questions.m6.line_data import table
+from mvcalc.questions.m6.linear_regression import _numeric
 from mvcalc.questions.model import Misconception, Question
 from mvcalc.questions.precision import Precision
 from mvcalc.questions.printing import learner, matrix_learner, matrix_tex, number, signed, tex
@@ -75,7 +76,7 @@ def chi2_gradient_b(rng):
     require(abs(value) > 0.5)
     f = sp.Symbol("a") * sp.exp(-sp.Symbol("b") * sp.Symbol("x"))
     return _numeric(
-        rf"The decay model \(f(x; a, b) = {tex(f)}\) is fitted to {_table(xs, [number(v) for v in ys])} with \(\sigma = 1\). "
+        rf"The decay model \(f(x; a, b) = {tex(f)}\) is fitted to {table(xs, [number(v) for v in ys])} with \(\sigma = 1\). "
         rf"At the start \(a = {a0}\), \(b = {number(b0)}\), what is \(\dfrac{{\partial \chi^2}}{{\partial b}}\)?",
         value,
         hints=[GRAD, r"\(\dfrac{\partial f}{\partial b} = -a x\, e^{-bx}\). Tabulate \(f(x_i)\), the residual and "
@@ -102,7 +103,7 @@ def largest_gamma_fit(rng):
     s2 = sum(t**2 for t in xs)
     limit = sp.Rational(1, s4)
     return _numeric(
-        rf"Fit \(y = a x^2\) to {_table(xs, [number(v) for v in ys])} by gradient descent on "
+        rf"Fit \(y = a x^2\) to {table(xs, [number(v) for v in ys])} by gradient descent on "
         r"\(\chi^2(a) = \sum_i (y_i - a x_i^2)^2\). Above what step size \(\gamma\) does the descent diverge?",
         limit,
         hints=[r"\(\chi^2(a)\) is a parabola in \(a\). As in Module 5, a fixed step is stable only while "

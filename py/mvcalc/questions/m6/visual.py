@@ -18,25 +18,9 @@ from mvcalc.questions.builders import choice_question, require
 from mvcalc.questions.figure import Arrow, Curve, Figure, Marker, Points
 from mvcalc.questions.figure_alt import fmt
 from mvcalc.questions.figure_builders import pick_question, point_question
+from mvcalc.questions.m6.line_data import closed_form, points, table
 from mvcalc.questions.maps import ahead, apart, contour
 from mvcalc.questions.printing import learner, number, tex, x, y
-
-# The data helpers of the linear-regression set, imported when a template runs: that set imports
-# this module at its end (to append these templates), so a top-level import would be circular.
-def _closed(xs, ys):
-    from mvcalc.questions.m6.linear_regression import _closed as closed
-    return closed(xs, ys)
-
-
-def _data(rng, n):
-    from mvcalc.questions.m6.linear_regression import _data as data
-    return data(rng, n)
-
-
-def _table(xs, ys) -> str:
-    from mvcalc.questions.m6.linear_regression import _table as table
-    return table(xs, ys)
-
 
 CHI2 = (r"\(\chi^2 = \sum_i \frac{\big(y_i - f(x_i)\big)^2}{\sigma_i^2}\): square each residual (the vertical "
         r"gap from the point to the curve), divide by \(\sigma_i^2\) and add.")
@@ -68,9 +52,9 @@ def _round(v, places=3):
 def lowest_chi2_line(rng):
     """Three lines through the same data: the best fit, the line through the end points, and a line
     shifted or tilted. Which has the lowest χ²?"""
-    xs, ys = _data(rng, 6)
+    xs, ys = points(rng, 6)
     sigma = 1.0
-    _, yb, _, _, slope, icpt = _closed(xs, ys)
+    _, yb, _, _, slope, icpt = closed_form(xs, ys)
     xb = sum(xs) / len(xs)
     ends = (sp.Rational(ys[-1] - ys[0], xs[-1] - xs[0]),)
     ends = (ends[0], ys[0] - ends[0] * xs[0])
@@ -122,8 +106,8 @@ def _residual_figure(xs, residuals, spread) -> Figure:
 
 def residual_plot(rng):
     """Residuals r = y - (m x + c): the best fit's scatter about 0 with no trend."""
-    xs, ys = _data(rng, 7)
-    _, yb, _, _, slope, icpt = _closed(xs, ys)
+    xs, ys = points(rng, 7)
+    _, yb, _, _, slope, icpt = closed_form(xs, ys)
     xb = sum(xs) / len(xs)
     best = [y - float(slope) * v - float(icpt) for v, y in zip(xs, ys)]
     tilt = rng.choice([-0.7, 0.7])
@@ -161,8 +145,8 @@ def residual_plot(rng):
 
 def chi2_map_point(rng):
     """Click the best (m, c) on the map of χ²(m, c) = Σ (yᵢ - m xᵢ - c)²."""
-    xs, ys = _data(rng, 5)
-    _, _, _, _, slope, icpt = _closed(xs, ys)
+    xs, ys = points(rng, 5)
+    _, _, _, _, slope, icpt = closed_form(xs, ys)
     m, c = sp.symbols("m c")
     chi2 = sp.expand(sum((yi - m * xi - c)**2 for xi, yi in zip(xs, ys)))
     as_xy = chi2.subs({m: x, c: y}, simultaneous=True)
@@ -177,7 +161,7 @@ def chi2_map_point(rng):
              ((cs, ms), "You swapped \\(m\\) and \\(c\\): \\(m\\) runs across, \\(c\\) up.")]
     return point_question(
         r"A straight line \(y = m x + c\) is fitted to the data below. The map shows \(\chi^2(m, c) = \sum_i (y_i - m x_i - c)^2\) "
-        r"over slope \(m\) (across) and intercept \(c\) (up). Click the best fit \((m, c)\)." + _table(xs, ys),
+        r"over slope \(m\) (across) and intercept \(c\) (up). Click the best fit \((m, c)\)." + table(xs, ys),
         figure, (ms, cs), (0.1, 0.3), wrong=wrong,
         hints=["The best fit is the lowest point of the \\(\\chi^2\\) landscape: the centre of the innermost ring.",
                r"Or use the closed form: \(m = \frac{\sum (x_i - \bar x) y_i}{\sum (x_i - \bar x)^2}\), \(c = \bar y - m\bar x\)."],
@@ -218,7 +202,7 @@ def lowest_chi2_curve(rng):
                 "value": learner(_decay(*p)), "correct": ok, "feedback": fb} for p, ok, fb in models]
     return choice_question(
         rng, r"The model \(y = A e^{-k x}\) is fitted to the same data four times. Which fit has the lowest "
-             r"\(\chi^2 = \sum_i \big(y_i - A e^{-k x_i}\big)^2\)?" + _table([number(v) for v in xs], [number(v) for v in ys]),
+             r"\(\chi^2 = \sum_i \big(y_i - A e^{-k x_i}\big)^2\)?" + table([number(v) for v in xs], [number(v) for v in ys]),
         options,
         hints=[CHI2, "Look at every point: the best fit passes close to all of them, neither above nor below most."],
         worked=["\\(\\chi^2\\) for each fit: " + ", ".join(f"\\(A = {number(p[0])}, k = {number(p[1])}\\): {fmt(ch)}"
@@ -256,7 +240,7 @@ def chi2_descent_arrow(rng):
     return pick_question(
         rng, r"The map shows \(\chi^2(A, k) = \sum_i \big(y_i - A e^{-k x_i}\big)^2\) for fitting \(y = A e^{-k x}\) to the data "
              r"below. Steepest descent from the current fit P steps along \(-\nabla\chi^2\). Which arrow is that? Pick it "
-             r"on the figure." + _table([number(v) for v in xs], [number(v) for v in ys]),
+             r"on the figure." + table([number(v) for v in xs], [number(v) for v in ys]),
         options, figure=figure,
         hints=[r"\(-\nabla\chi^2\) points the way \(\chi^2\) falls fastest: across the level curves at right angles, "
                r"towards lower values.",
