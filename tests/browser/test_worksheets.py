@@ -11,6 +11,7 @@ import unicodedata
 import pytest
 
 from mvcalc.questions import bank, worksheet
+from mvcalc.questions.marking import mark
 from sitebuild.paths import DIST
 from sitebuild.server import SiteServer
 
@@ -120,7 +121,7 @@ def test_a_two_set_worksheet_prints_the_seeds_questions_figures_and_a_key_the_ch
     items = [item for sheet in plan for item in sheet.items]
     assert len(answers) == len(items)
     for item, answer in zip(items, answers):
-        verdict = question(item).check(answer.strip())
+        verdict = mark(question(item), answer.strip())
         assert verdict.valid and verdict.correct, f"{item}: the key's {answer!r} is not accepted"
     assert "Seed 19 (sheet 1)" in key_text and "Seed 0 (sheet 2)" in key_text
     # the sheets start on pages of their own, and so does the key

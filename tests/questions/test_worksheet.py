@@ -9,6 +9,7 @@ from PIL import Image
 from mvcalc.course import MODULES
 from mvcalc.figures.question_figure import png, preferred_height
 from mvcalc.questions import bank, worksheet
+from mvcalc.questions.marking import mark
 from mvcalc.questions.figure_view import figure_view
 
 from every_question import questions
@@ -72,7 +73,7 @@ def test_the_key_is_what_the_checker_accepts_after_the_bank(module, exercise_set
                 with pytest.raises(ValueError):
                     worksheet.answer(q)
                 continue
-            verdict = q.check(worksheet.answer(q))
+            verdict = mark(q, worksheet.answer(q))
             assert verdict.valid and verdict.correct, f"{q.set_slug} seed {q.seed}: {worksheet.answer(q)!r}"
 
 
