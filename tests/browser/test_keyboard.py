@@ -13,9 +13,11 @@ FOCUSED = """() => { const el = document.activeElement;
 
 
 def tab_to(page, selector: str, limit: int = 800) -> None:
-    """Press Tab until the focused element matches ``selector``; fail if it never does (a page
-    with many exercise sets has hundreds of stops: every question of a set has its button)."""
+    """Press Tab until the focused element matches ``selector``, as a keyboard user would (Escape
+    first to leave a code box); fail if it never does."""
     for _ in range(limit):
+        if page.evaluate("() => document.activeElement && document.activeElement.matches('textarea.ex-code-input')"):
+            page.keyboard.press("Escape")       # a code box keeps Tab for indenting: its help says so
         page.keyboard.press("Tab")
         if page.evaluate("(s) => document.activeElement && document.activeElement.matches(s)", selector):
             return
