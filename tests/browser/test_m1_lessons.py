@@ -181,11 +181,13 @@ def test_special_cases_say_what_happens(m1):
 
 def test_product_strips_add_up_and_the_chain_rule_multiplies(m1):
     page = m1
+    set_slider(page, "product-x", "0.8")       # growth ÷ dx is within 1% of the rule here (f'' dx / 2f' < 0.8%)
     set_slider(page, "product-dx", "0.01")
     read = {n: number(page.inner_text(f'#fig-product [data-readout="{n}"]'))
             for n in ("vdu", "udv", "dudv", "change", "rate", "rule")}
     assert read["vdu"] + read["udv"] + read["dudv"] == pytest.approx(read["change"], abs=3e-4)
     assert read["rate"] == pytest.approx(read["rule"], rel=0.01)
+    set_slider(page, "chain-x", "1")
     set_slider(page, "chain-dx", "0.001")
     read = {n: number(page.inner_text(f'#fig-chain [data-readout="{n}"]')) for n in ("ratio_yx", "ratio_zy", "ratio_zx", "dzdx")}
     assert read["ratio_yx"] * read["ratio_zy"] == pytest.approx(read["ratio_zx"], abs=1e-3)
