@@ -18,17 +18,21 @@
  *
  * Messages are taken only from the store's own frame (its window, a file:// origin) and only
  * in the store's shape. Loaded only on file:// (by runtime-config.js, see
- * py/sitebuild/offline.py), after progress-data.js.
+ * py/sitebuild/offline.py); it starts once progress-data.js has run.
  */
 (function () {
-  "use strict";
+"use strict";
+var script = document.currentScript.src;     // not set once this file's own run is over
+/* runtime-config.js adds this file as an async script, so it may run before the page's
+ * deferred progress-data.js: then it starts once the deferred scripts have run (below). */
+function start() {
   if (location.protocol !== "file:" || window.mvcalcFileStore || !window.mvcalcProgressData) return;
 
   var PREFIX = "mvcalc.";
   var PROGRESS = "mvcalc.progress";
   var APP = "mvcalc";
   var core = window.mvcalcProgressData;
-  var siteRoot = new URL("../../", document.currentScript.src).href;   // this file is site/assets/filestore.js
+  var siteRoot = new URL("../../", script).href;   // this file is site/assets/filestore.js
   var local = null;
   try { local = window.localStorage; } catch (error) { return; }      // storage off: progress.js says so
   var setItem = Storage.prototype.setItem;
@@ -130,8 +134,9 @@
     if (!fromStore(event)) return;
     var message = event.data;
     if (message.type === "mvcalc-store-ready") {
-      post({ op: "get" });
+      if (!synced) post({ op: "get" });
     } else if (message.type === "mvcalc-store-reply" && message.op === "get") {
+      if (synced) { adoptProgress((message.items || {})[PROGRESS]); return; }   // an answer to a repeated ask
       if (message.error) { state.error = message.error; synced = true; state.synced = true; queue = []; return; }
       sync(message.items || {});
     } else if (message.type === "mvcalc-store-reply" || message.type === "mvcalc-store-changed") {
@@ -148,9 +153,25 @@
     frame.setAttribute("aria-hidden", "true");
     frame.tabIndex = -1;
     document.body.appendChild(frame);
+    // The store says when it is ready; if that word is lost (a busy or reloading page), ask
+    // again until it answers. A repeated answer is only merged, so asking twice is harmless.
+    var asks = 0;
+    var retry = setInterval(function () {
+      if (synced || ++asks > 40) { clearInterval(retry); return; }
+      if (frame.contentWindow) post({ op: "get" });
+    }, 1500);
   }
 
   window.mvcalcFileStore = state;
   if (document.body) mount();
   else document.addEventListener("DOMContentLoaded", mount);
+}
+
+// readyState is "interactive" before the deferred scripts run, so wait for DOMContentLoaded
+// (after them) or, if that has passed already, the load event; start() runs once.
+if (window.mvcalcProgressData || document.readyState === "complete") start();
+else {
+  document.addEventListener("DOMContentLoaded", start);
+  window.addEventListener("load", start);
+}
 })();

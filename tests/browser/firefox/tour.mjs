@@ -23,6 +23,12 @@ const TIMEOUT_MS = 150000;
 const read = (name) => fs.readFileSync(path.join(here, name), "utf8");
 const PAGE_CHECKS = read("page_checks.js");
 const PROGRESS_STATE = read("progress_state.js");
+
+// A page left while its KaTeX fonts are still loading logs "downloadable font: download failed"
+// (the load was aborted, not broken): leave each page once its fonts are in, as a reader would.
+async function fontsLoaded(page) {
+  try { await page.evaluate("document.fonts.ready.then(() => document.fonts.status)"); } catch (error) { /* no page yet */ }
+}
 const RECORD_PROGRESS = read("record_progress.js");
 const EXTRA_PAGE_CHECKS = read("extra_page_checks.js");
 const call = (page, source, arg) => page.evaluate(`(${source})(${JSON.stringify(arg)})`);
@@ -70,6 +76,7 @@ try {
   for (const slug of slugs) {
     const started = Date.now();
     try {
+      await fontsLoaded(page);
       await page.goto(root + "site/" + slug + "/index.html");
       const result = await call(page, PAGE_CHECKS, { timeoutMs: TIMEOUT_MS, answer: true });
       await resources();
@@ -99,6 +106,7 @@ try {
         report.checker = { state, reply, seconds: (Date.now() - t) / 1000 };
         if (!reply.includes('"pong": true')) problems.push("the checker worker did not answer: " + state + " " + reply);
       }
+      await fontsLoaded(page);
       await page.reload();
       const state = await call(page, PROGRESS_STATE, { timeoutMs: 20000 });
       if (!result.exercise && result.ready && state.tour !== slug) problems.push("after reload the saved marker was lost: " + JSON.stringify(state));
@@ -112,6 +120,7 @@ try {
   }
   for (const slug of extraSlugs) {
     try {
+      await fontsLoaded(page);
       await page.goto(root + "site/" + slug + "/index.html");
       const result = await call(page, EXTRA_PAGE_CHECKS, {});
       await resources();
@@ -138,6 +147,7 @@ try {
       report.failures.push(slug + ": " + String(error));
     }
   }
+  await fontsLoaded(page);
   await page.goto(root + "index.html");
   const home = await call(page, PROGRESS_STATE, { timeoutMs: 20000 });
   report.home = home;
@@ -153,6 +163,7 @@ try {
 try {
   browser = await launch();
   const page = await browser.newPage();
+  await fontsLoaded(page);
   await page.goto(root + "index.html");
   const again = await call(page, PROGRESS_STATE, { timeoutMs: 20000 });
   report.nextVisit = again;
