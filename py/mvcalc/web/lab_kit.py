@@ -6,8 +6,8 @@ what is its own: its figures, its words and the order of things.
 - ``ask``: one request to a lab (:func:`.checker.lab`) that says what it is doing, keeps its
   buttons disabled meanwhile and, if the worker cannot answer, says so (``None``); ``checked``:
   a check of the learner's code, asked and reported.
-- ``code_area``: a ``<textarea>`` of the page with the code editor's keys.
-- ``code_area``, ``starter_button``, ``reference_swap``: a code lab's editor and its buttons.
+- ``code_area``, ``starter_button``, ``reference_swap``: a code lab's editor (a ``<textarea>`` of
+  the page with the code editor's keys) and its buttons.
 - ``checklist``, ``verdict``, ``table``, ``fill_rows``, ``fit_comparison``: a lab's results,
   written into the page.
 - ``every_frame``, ``replay``, ``Running``, ``Stepper``: a replay or a run, one step per animation
@@ -119,9 +119,9 @@ async def ask(name: str, payload: dict, limit_ms: int, *, say=None, waiting: str
 
 async def checked(name: str, payload: dict, limit_ms: int, parent, key: str, *, passed: str = "passed",
                   busy: Iterable = (), verdict: bool = False) -> dict | None:
-    """A lab's check of the learner's code (see :func:`ask`; ``parent`` says what happens), its
-    results then :func:`report`\ ed in ``parent`` (``key``: what each line names; the reply's
-    ``passed`` field says whether all passed; ``verdict``: the reply's own message first); the reply."""
+    """A lab's check of the learner's code (see :func:`ask`; ``parent`` says what happens), then its
+    results in ``parent`` (:func:`report`; ``key``: what each line names; the reply's ``passed``
+    field says whether all passed; ``verdict``: the reply's own message first); the reply."""
     reply = await ask(name, payload, limit_ms, say=parent, busy=busy)
     if reply is not None:
         report(parent, reply["results"], key, reply[passed], verdict_of=reply if verdict else None)
