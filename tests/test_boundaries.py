@@ -124,3 +124,20 @@ def test_no_import_circle_inside_mvcalc():
     that imports it back (checking/expression.py and checking/matrix.py once did; so did the
     questions' model, marking and code runner)."""
     assert circles(import_graph()) == []
+
+
+# --- a page is its content: page scripts stay short, the lab toolkit (mvcalc/web/lab_kit.py) holds the rest
+
+PAGE_SCRIPT_LINES = 100
+
+
+def test_every_module_page_script_is_at_most_100_lines():
+    """Each module page's script (``mvcalc/web/pages/<slug>.py``, found from the course's modules)
+    holds only what is its own: its figures, its words, its labs' flow. What two pages could share
+    belongs in mvcalc/web (lab_kit, live_figure)."""
+    from mvcalc.course import MODULES
+    scripts = [PACKAGE / "web" / "pages" / f"{module.slug.replace('-', '_')}.py" for module in MODULES]
+    assert scripts and all(path.is_file() for path in scripts), "every module has its page script"
+    too_long = {path.name: lines for path in scripts
+                if (lines := path.read_text(encoding="utf-8").count("\n")) > PAGE_SCRIPT_LINES}
+    assert not too_long, f"page scripts over {PAGE_SCRIPT_LINES} lines: {too_long}"

@@ -50,6 +50,7 @@ def modules():
 #     <choice id="secant-fn" param="fn" label="function" wide>
 #       <option value="sin" selected>sin x</option> ...
 #     </choice>
+#     <choice id="other-fn" param="fn" label="function" options="secant-fn" selected="exp"></choice>
 #     <readout>difference quotient: {quotient}</readout>
 #     ... any other HTML (buttons, a table, keyboard help), kept as it stands
 #   </live-figure>
@@ -59,6 +60,8 @@ def modules():
 # ``wide`` select over both columns), each run of readouts one <div class="readouts"> (a {name}
 # is a value the figure fills in, <span class="readout" data-readout="name">; {name#id} gives it
 # an id), and the text alternative last. Whatever else the element holds stays where it is.
+# A choice with ``options="ID"`` offers the options of the page's choice ID (written once, there),
+# with its own ``selected`` one (or none).
 FIGURE_OPEN = re.compile(r'^(?P<indent>[ ]*)<live-figure(?P<attrs>[^>]*)>', re.M)
 FIGURE_CLOSE = "</live-figure>"
 ITEM = re.compile(r'^(?P<indent>[ ]*)<(?P<tag>slider|choice|readout)(?P<attrs>[^>]*)>(?P<content>.*?)'
@@ -66,9 +69,11 @@ ITEM = re.compile(r'^(?P<indent>[ ]*)<(?P<tag>slider|choice|readout)(?P<attrs>[^
 ATTRIBUTE = re.compile(r'\s*([\w-]+)(?:="([^"]*)")?')
 PLACEHOLDER = re.compile(r"\{([A-Za-z][\w-]*)(?:#([\w-]+))?\}")
 NEEDS = {"live-figure": ({"id"}, set()), "slider": ({"id", "param", "min", "max", "step", "value"}, set()),
-         "choice": ({"id", "param", "label"}, {"wide"}), "readout": (set(), set())}
+         "choice": ({"id", "param", "label"}, {"wide", "options", "selected"}), "readout": (set(), set())}
 PLOT = '<div class="plot"><div class="plot-placeholder">The live figure appears when Python is ready.</div></div>'
 WIDE = ' style="grid-column: 2 / -1; min-width: 0"'
+SELECTED = re.compile(r' selected(?=[ >])')
+OPTION_OPEN = re.compile(r'^(<option value="[^"]*"[^>]*)>')
 
 
 def _attributes(where: str, tag: str, text: str) -> dict[str, str | None]:
@@ -87,7 +92,39 @@ def _attributes(where: str, tag: str, text: str) -> dict[str, str | None]:
     return found
 
 
-def _control(where: str, item: re.Match, pad: str) -> list[str]:
+def _options(content: str) -> list[str]:
+    """A choice's own ``<option>`` lines (empty if it holds anything else)."""
+    options = [line.strip() for line in content.strip().splitlines() if line.strip()]
+    return options if options and all(line.startswith("<option") for line in options) else []
+
+
+def _option_lists(source: str) -> dict[str, list[str]]:
+    """Each ``<choice>`` of the page that holds its options: id -> its option lines."""
+    found = {}
+    for item in ITEM.finditer(source):
+        attrs = dict(ATTRIBUTE.findall(item.group("attrs")))     # checked when the choice is written out
+        if item.group("tag") == "choice" and "options" not in attrs:
+            found[attrs.get("id")] = _options(item.group("content"))
+    return found
+
+
+def _shared_options(where: str, a: dict, content: str, lists: dict[str, list[str]]) -> list[str]:
+    """The options of the choice ``a["options"]`` names, with ``a["selected"]`` (if any) the selected one."""
+    if content.strip():
+        raise PageError(f'{where}: <choice id="{a["id"]}" options=...> holds nothing: its options are another\'s')
+    if not lists.get(a["options"]):
+        raise PageError(f'{where}: <choice id="{a["id"]}"> takes the options of "{a["options"]}", '
+                        "a choice of this page that holds its own")
+    options = [SELECTED.sub("", line) for line in lists[a["options"]]]
+    if a.get("selected") is not None:
+        picked = [i for i, line in enumerate(options) if line.startswith(f'<option value="{a["selected"]}"')]
+        if not picked:
+            raise PageError(f'{where}: <choice id="{a["id"]}"> selects "{a["selected"]}", not one of its options')
+        options[picked[0]] = OPTION_OPEN.sub(r"\1 selected>", options[picked[0]], count=1)
+    return options
+
+
+def _control(where: str, item: re.Match, pad: str, lists: dict[str, list[str]]) -> list[str]:
     tag, content = item.group("tag"), item.group("content")
     a = _attributes(where, tag, item.group("attrs"))
     if tag == "slider":
@@ -95,8 +132,12 @@ def _control(where: str, item: re.Match, pad: str) -> list[str]:
                 f'{pad}<input type="range" id="{a["id"]}" data-param="{a["param"]}" min="{a["min"]}" '
                 f'max="{a["max"]}" step="{a["step"]}" value="{a["value"]}">',
                 f'{pad}<output for="{a["id"]}"></output>']
-    options = [line.strip() for line in content.strip().splitlines() if line.strip()]
-    if not options or not all(line.startswith("<option") for line in options):
+    if "options" in a:
+        options = _shared_options(where, a, content, lists)
+    elif "selected" in a:
+        raise PageError(f'{where}: <choice id="{a["id"]}"> has selected="..." with no options="...": '
+                        "mark its own <option> selected")
+    elif not (options := _options(content)):
         raise PageError(f'{where}: <choice id="{a["id"]}"> holds <option> elements, one a line, and nothing else')
     return ([f'{pad}<label for="{a["id"]}">{a["label"]}</label>',
              f'{pad}<select id="{a["id"]}" data-param="{a["param"]}"{WIDE if "wide" in a else ""}>']
@@ -110,7 +151,7 @@ def _readout(where: str, item: re.Match, pad: str) -> list[str]:
     return [f"{pad}<span>{PLACEHOLDER.sub(value, item.group('content').strip())}</span>"]
 
 
-def _figure_body(where: str, body: str, indent: str) -> str:
+def _figure_body(where: str, body: str, indent: str, lists: dict[str, list[str]]) -> str:
     """The figure's inside: runs of controls and of readouts written out, the rest kept."""
     out, kept, at, run, kind = [], [], 0, [], None
     pad = indent + "  "
@@ -128,7 +169,7 @@ def _figure_body(where: str, body: str, indent: str) -> str:
         out.append(between)
         kept.append(between)
         kind = this
-        run.extend(_readout(where, item, pad + "  ") if this == "readout" else _control(where, item, pad + "  "))
+        run.extend(_readout(where, item, pad + "  ") if this == "readout" else _control(where, item, pad + "  ", lists))
         at = item.end()
     flush()
     _no_stray(where, kept + [body[at:]], "in a <live-figure> (one element a line, closed)")
@@ -143,7 +184,7 @@ def _no_stray(where: str, parts: list[str], what: str) -> None:
 def expand_figures(slug: str, source: str) -> str:
     """``source`` with every ``<live-figure>`` element written out as its figure's markup."""
     out, kept, at = [], [], 0
-    where = f"site/{slug}/index.html"
+    where, lists = f"site/{slug}/index.html", _option_lists(source)
     for opening in FIGURE_OPEN.finditer(source):
         if opening.start() < at:
             raise PageError(f"{where}: a <live-figure> inside another one")
@@ -156,7 +197,7 @@ def expand_figures(slug: str, source: str) -> str:
             raise PageError(f"{where}: a <live-figure> inside another one")
         indent = opening.group("indent")
         body = body.removeprefix("\n").rstrip(" ")
-        inside = _figure_body(where, body, indent)
+        inside = _figure_body(where, body, indent, lists)
         kept.append(source[at:opening.start()])
         out += [kept[-1], f'{indent}<figure class="live-figure" id="{attrs["id"]}">\n', f"{indent}  {PLOT}\n",
                 inside if not inside or inside.endswith("\n") else inside + "\n",

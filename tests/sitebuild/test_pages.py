@@ -230,3 +230,55 @@ def test_every_module_page_names_its_figures_and_the_build_writes_them(slug):
     assert source.count("<live-figure ") == page.count('<figure class="live-figure"') > 0
     assert "<live-figure" not in page and "<slider" not in page and "<readout" not in page
     assert not [line for line in page.splitlines() if 'class="readout"' in line and PLACEHOLDER.search(line)]
+
+
+SHARED = '''      <live-figure id="fig-a">
+        <choice id="a-land" param="land" label="landscape">
+          <option value="bowl">round bowl</option>
+          <option value="valley" selected>narrow valley</option>
+          <option value="wells">two wells</option>
+        </choice>
+      </live-figure>
+      <live-figure id="fig-b">
+        <choice id="b-land" param="land" label="landscape" options="a-land" selected="wells"></choice>
+        <choice id="c-land" param="land" label="landscape" options="a-land" wide></choice>
+      </live-figure>
+'''
+
+
+def test_a_choice_offers_another_choices_options_with_its_own_selected_one():
+    out = expand_figures("m9-test", SHARED)
+    b = out[out.index('<select id="b-land"'):]
+    assert b[:b.index("</select>")].rstrip().splitlines()[1:] == [
+        '            <option value="bowl">round bowl</option>',
+        '            <option value="valley">narrow valley</option>',
+        '            <option value="wells" selected>two wells</option>']
+    c = out[out.index('<select id="c-land"'):]
+    assert "selected" not in c[:c.index("</select>")] and c.count("<option ") == 3
+    a = out[out.index('<select id="a-land"'):]
+    assert a[:a.index("</select>")].count(" selected") == 1 and '<option value="valley" selected>' in a
+    assert "options=" not in out and out == expand_figures("m9-test", out)
+
+
+@pytest.mark.parametrize("choice, complaint", [
+    ('<choice id="b" param="p" label="l" options="a" selected="x"></choice>', "not one of its options"),
+    ('<choice id="b" param="p" label="l" options="nowhere"></choice>', 'takes the options of "nowhere"'),
+    ('<choice id="b" param="p" label="l" options="a">\n    <option value="y">y</option>\n  </choice>', "holds nothing"),
+    ('<choice id="b" param="p" label="l" selected="y">\n    <option value="y">y</option>\n  </choice>',
+     "no options="),
+])
+def test_a_shared_option_list_that_cannot_be_written_is_named(choice, complaint):
+    source = ('<live-figure id="x">\n  <choice id="a" param="p" label="l">\n    <option value="y">y</option>\n'
+              f'  </choice>\n  {choice}\n</live-figure>')
+    with pytest.raises(PageError, match="site/m9-test/index.html") as raised:
+        expand_figures("m9-test", source)
+    assert complaint in str(raised.value)
+
+
+@pytest.mark.parametrize("slug", sorted(p.parent.name for p in SITE.glob("m*/index.html")))
+def test_no_page_writes_one_option_list_twice(slug):
+    """A list of options offered by several choices is written once (options="ID" names it)."""
+    lists = [tuple(re.findall(r'<option value="([^"]*)"', block))
+             for block in re.findall(r"<choice\b.*?</choice>", (SITE / slug / "index.html").read_text(), re.S)]
+    written = [values for values in lists if values]
+    assert len(written) == len(set(written)), f"{slug}: an option list is written out more than once"

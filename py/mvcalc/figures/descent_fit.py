@@ -38,14 +38,14 @@ class DescentScene(Scene):
         self.origin = None
         self.path: list[tuple[float, float]] = []
         self.status = "ready"          # ready, running, converged, stalled, diverged, limit
-        self._restart()
+        self.restart()
 
     # --- the descent itself --------------------------------------------------------------
     def start(self) -> tuple[float, float, float]:
         return (clamp(float(self.params["a0"]), *A_RANGE), clamp(float(self.params["b0"]), *B_RANGE),
                 float(self.params["gamma"]))
 
-    def _restart(self) -> None:
+    def restart(self) -> None:
         a0, b0, gamma = self.origin = self.start()
         self.path = [(a0, b0)]
         self.status = "ready"
@@ -122,7 +122,7 @@ class DescentScene(Scene):
 
     def apply(self) -> bool:
         if self.start() != self.origin:
-            self._restart()
+            self.restart()
         a, b = self.current()
         self.curve.set_data(self.xs, self.model(self.xs, a, b))
         path = np.array(self.path)

@@ -23,6 +23,8 @@ Controls, all optional, all found inside the ``<figure>``:
   pointer in data coordinates (of ``scene.pointer_axes``, else the figure's first axes)
   and ``on_key(key)`` gets a key name (``"ArrowLeft"``, ``"Home"``, ...); each returns
   True when the figure must be redrawn. Pointer moves are coalesced per animation frame.
+  A scene with an ``armed`` attribute has it True only while a pointer button is pressed on
+  the figure (a click or a drag), so it can follow the pointer only then.
 - drafts: a scene with ``drafts = True`` gets ``scene.draft = True`` while a range slider is
   being dragged (its ``input`` events) and one more update with ``scene.draft = False`` on the
   slider's ``change`` (let go, or a key step), so it can redraw cheaply while dragging (e.g. a
@@ -252,6 +254,10 @@ class LiveFigure:
             return
         canvas.style.touchAction = "pan-y pinch-zoom"  # vertical swipes scroll; sideways drags move
         canvas.style.cursor = "crosshair"
+        if hasattr(self.scene, "armed"):
+            on(canvas, "pointerdown", lambda _event: setattr(self.scene, "armed", True))
+            for event in ("pointerup", "pointercancel"):
+                on(window, event, lambda _event: setattr(self.scene, "armed", False))
         on(canvas, "pointermove", self._on_pointer)
         on(canvas, "pointerdown", self._on_pointer)
         if hasattr(self.scene, "on_key"):

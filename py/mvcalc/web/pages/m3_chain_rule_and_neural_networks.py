@@ -8,8 +8,8 @@ from functools import partial
 from ...figures.network import BackpropScene, HeartScene, NetworkScene
 from ...figures.neuron import CostScene, NeuronScene, SigmoidScene
 from ...figures.path_chain import PathChainScene
-from ..dom import by_id, on, window
-from ..lab_kit import Running, ask, button, checklist, code_area, ready, spawn
+from ..dom import by_id, on
+from ..lab_kit import Running, ask, button, checklist, code_area, ready, spawn, starter_button
 from ..live_figure import mount
 
 STEPS_PER_REQUEST = 100      # training steps per worker request (about 0.1 s there)
@@ -35,9 +35,9 @@ class BackpropLab:
             by_id(name) for name in ("bp-message", "bp-results", "bp-source", "bp-reference"))
         self.ask = partial(ask, "backprop", limit_ms=30_000, say=self.message)
         self.editor = code_area("bp-code", "bp", self.check, lambda _text: self.show_source())
-        self.starter = self.editor.value()           # the page holds the starter code
-        for name, handler in (("check", self.check), ("restore", self.restore), ("reset", lambda: self.reset(True))):
-            button(f"bp-{name}", handler)
+        starter_button("bp-restore", self.editor, then=self.show_source)     # the page holds the starter code
+        button("bp-check", self.check)
+        button("bp-reset", lambda: self.reset(True))
         self.run = Running(button("bp-train", self.toggle), idle="Train")
         on(self.reference, "change", lambda _event: self.show_source())
         ready("bp-message")
@@ -52,11 +52,6 @@ class BackpropLab:
             self.message.textContent = reply["message"]
             checklist(self.results, reply["results"], line=lambda r: f"{'✓' if r['passed'] else '✗'} {r['message']}")
             self.passed_code = source if reply["ok"] else None
-            self.show_source()
-
-    def restore(self) -> None:
-        if self.editor.value() == self.starter or window.confirm("Replace your code with the starter code?"):
-            self.editor.restore(self.starter)
             self.show_source()
 
     def show_source(self) -> None:     # passed_code: the code whose Jacobians last passed the check

@@ -6,7 +6,7 @@ from ...figures.descent import DescentScene, SandpitScene
 from ...figures.lagrange import LagrangeScene
 from ...figures.newton import NewtonScene
 from ..dom import by_id, on
-from ..lab_kit import ask, button, fill_rows, ready, reference_swap, replay, report, run, spawn
+from ..lab_kit import ask, button, checked, code_area, fill_rows, nudge_buttons, ready, reference_swap, replay, spawn
 from ..live_figure import mount
 
 FRAMES_PER_STEP = 2          # the sandpit's walk shows a new point every this many animation frames
@@ -24,10 +24,7 @@ def main() -> None:
 def _newton(fig) -> None:
     """Step buttons, and a new case starts at its own x0."""
     from ...optimise import CASES_BY_KEY
-    step = by_id("newton-step")
-    for name, delta in (("next", 1), ("back", -1), ("reset", -100)):
-        button(f"newton-{name}", lambda delta=delta: fig.move(
-            step=min(float(step.max), max(0.0, float(step.value) + delta))))
+    nudge_buttons(fig, "step", "newton-step", {"next": 1, "back": -1, "reset": -100})
 
     def new_case(event) -> None:
         chosen = CASES_BY_KEY.get(str(event.target.value))
@@ -60,10 +57,8 @@ def _sandpit(fig) -> None:
     """The lab: a click on the map runs the learner's next_step from there, in the worker;
     grading by properties; the reference solutions, loaded into the editor and back."""
     from ...labs.descent import PRESET_NAMES, PRESETS, STARTER
-    from ..widgets.code_editor import CodeEditor
     status, grading = by_id("sandpit-status"), by_id("sandpit-grading")
-    editor = CodeEditor({"starter": STARTER}, "sandpit", run(lambda: grade()), lambda _text: None)
-    editor.build(by_id("sandpit-editor"))
+    editor = code_area("sandpit-editor", "sandpit", lambda: grade(), starter=STARTER)
     walking = []               # a walk is being shown
     reference_swap(editor, "sandpit-preset", "sandpit-load", "sandpit-mine", PRESETS, PRESET_NAMES, status,
                    "The reference solution “{name}” is in the editor (the course's, not yours): run it by "
@@ -84,10 +79,8 @@ def _sandpit(fig) -> None:
                frames_per_point=FRAMES_PER_STEP, going=lambda: fig.scene.path_land == land)
 
     async def grade() -> None:
-        reply = await ask("descent", {"action": "grade", "code": editor.value()}, 30_000, say=grading,
-                          busy=[grade_button])
-        if reply is not None:
-            report(grading, reply["results"], "property", reply["correct"], verdict_of=reply)
+        await checked("descent", {"action": "grade", "code": editor.value()}, 30_000, grading, "property",
+                      passed="correct", verdict=True, busy=[grade_button])
 
     def walk_from(start) -> None:
         if not walking:
