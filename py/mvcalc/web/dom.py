@@ -94,7 +94,10 @@ NEAR_VIEW = "100% 0px"      # within one screen above or below the visible part 
 def when_near_view(node, callback: Callable[[], None]) -> None:
     """Run ``callback`` once, when ``node`` comes within a screen of the viewport: at once if it
     is already there (or if this browser cannot tell), else when the learner scrolls near it.
-    Drawing what nobody is looking at yet costs start-up time and memory."""
+    Drawing what nobody is looking at yet costs start-up time and memory. A scroll can bring
+    several figures near at once, and the browser tells every observer in one task: each
+    callback then runs in a task of its own (``later``), so no two first draws add up to one
+    long task."""
     observer_class = getattr(window, "IntersectionObserver", None)
     if observer_class is None or not hasattr(node, "getBoundingClientRect") or _near(node):
         callback()
@@ -104,7 +107,7 @@ def when_near_view(node, callback: Callable[[], None]) -> None:
         if any(entry.isIntersecting for entry in entries):
             observer.disconnect()
             proxy.destroy()
-            callback()
+            later(callback)
     proxy = create_proxy(seen)
     options = js.Object.new()
     options.rootMargin = NEAR_VIEW
