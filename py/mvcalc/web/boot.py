@@ -1,7 +1,6 @@
 """The one entry point the loader runs on every module page: ``await start(slug)``."""
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import importlib
 import inspect
@@ -38,14 +37,12 @@ async def start(slug: str) -> None:
         loader.stage("Importing numpy and matplotlib…", 88)
         _import_plotting()
         loader.stage("Drawing the figures…", 95)
-        from .exercises import mount_all
-        mount_all()     # each set shows its question as soon as the bank file is in (prefetched)
-        for _ in range(4):          # let the sets show their first questions (their own short tasks)
-            await asyncio.sleep(0)  # before the page's figures are built
         page = importlib.import_module(f"mvcalc.web.pages.{slug.replace('-', '_')}")
         result = page.main()
         if inspect.isawaitable(result):
             await result
+        from .exercises import mount_all
+        mount_all()     # each set shows its question as soon as the bank file is in (prefetched)
     except Exception as error:  # the page says so plainly; the console keeps the details
         js.console.error(traceback.format_exc())
         loader.fail(f"the page's Python code stopped with an error ({type(error).__name__})")
