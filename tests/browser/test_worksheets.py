@@ -4,6 +4,7 @@ sheet opens the same question on its module page; the page works by double-click
 sub-path, by keyboard alone, axe-clean and 375 px wide with sheets made."""
 from __future__ import annotations
 
+import contextlib
 import io
 import re
 import unicodedata
@@ -190,30 +191,29 @@ def test_made_sheets_pass_axe_fit_375_px_and_the_form_works_by_keyboard(page, se
 
 @pytest.mark.parametrize("where", ["file", "subpath"])
 def test_a_worksheet_is_made_by_double_click_and_under_a_sub_path(browser, site, where):
-    context = browser.new_context(viewport={"width": 1200, "height": 900})
-    recorder = Recorder(context)
-    try:
-        page = context.new_page()
+    # The server outlives the browser context: closing it first refuses the page's last requests.
+    with contextlib.ExitStack() as stack:
         if where == "file":
             root = site.resolve().as_uri() + "/"
+        else:
+            root = stack.enter_context(SiteServer(site, prefix="/course/")).url
+        context = browser.new_context(viewport={"width": 1200, "height": 900})
+        recorder = Recorder(context)
+        try:
+            page = context.new_page()
             page.goto(root + WORKSHEETS)
             make(page, SETS[1:], 2, 1, 4)
-        else:
-            with SiteServer(site, prefix="/course/") as running:
-                root = running.url
-                page.goto(root + WORKSHEETS)
-                make(page, SETS[1:], 2, 1, 4)
-        items = [item for item in expected_sheets(2, 4, 1)[0].items if item.set_slug == SETS[1][1]]
-        shown = page.locator(".ws-question")
-        assert shown.count() == len(items) == 2
-        for n, item in enumerate(items):
-            q = question(item)
-            tex = shown.nth(n).locator(".ws-prompt annotation").all_text_contents()
-            assert [" ".join(t.split()) for t in tex] == tex_of(q.prompt)
-            assert shown.nth(n).locator("img").count() == figures_of(q)
-            assert page.locator(".ws-answer code").nth(n).inner_text() == worksheet.answer(q)
-        assert figures_of(question(items[1])) == 1, "a question with a figure was drawn"
-    finally:
-        context.close()
+            items = [item for item in expected_sheets(2, 4, 1)[0].items if item.set_slug == SETS[1][1]]
+            shown = page.locator(".ws-question")
+            assert shown.count() == len(items) == 2
+            for n, item in enumerate(items):
+                q = question(item)
+                tex = shown.nth(n).locator(".ws-prompt annotation").all_text_contents()
+                assert [" ".join(t.split()) for t in tex] == tex_of(q.prompt)
+                assert shown.nth(n).locator("img").count() == figures_of(q)
+                assert page.locator(".ws-answer code").nth(n).inner_text() == worksheet.answer(q)
+            assert figures_of(question(items[1])) == 1, "a question with a figure was drawn"
+        finally:
+            context.close()
     assert not recorder.outside(root), recorder.outside(root)
     assert not recorder.errors, recorder.errors

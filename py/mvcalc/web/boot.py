@@ -37,12 +37,12 @@ async def start(slug: str) -> None:
         loader.stage("Importing numpy and matplotlib…", 88)
         _import_plotting()
         loader.stage("Drawing the figures…", 95)
+        from .exercises import first_questions, mount_all
+        await first_questions(mount_all(), within=1.0)   # questions first, then the figures
         page = importlib.import_module(f"mvcalc.web.pages.{slug.replace('-', '_')}")
         result = page.main()
         if inspect.isawaitable(result):
             await result
-        from .exercises import mount_all
-        mount_all()     # each set shows its question as soon as the bank file is in (prefetched)
     except Exception as error:  # the page says so plainly; the console keeps the details
         js.console.error(traceback.format_exc())
         loader.fail(f"the page's Python code stopped with an error ({type(error).__name__})")

@@ -64,6 +64,15 @@ def mount_all() -> list["ExerciseSetWidget"]:
     return _widgets
 
 
+async def first_questions(widgets: list["ExerciseSetWidget"], within: float) -> None:
+    """Wait until every set shows its first question, at most ``within`` seconds. The loader
+    fetched the question bank while Python loaded, so this is a few short tasks: the page waits
+    for them before building its figures, and a learner sees a question as soon as a figure."""
+    loads = [widget.first_load for widget in widgets]
+    if loads:
+        await asyncio.wait(loads, timeout=within)
+
+
 def _refresh_all(_event=None) -> None:
     for widget in _widgets:
         widget.refresh_progress()
@@ -72,10 +81,11 @@ def _refresh_all(_event=None) -> None:
 _proxy_refresh = create_proxy(_refresh_all)
 
 
-def spawn(coroutine) -> None:
-    """Run an event handler's coroutine; its errors reach the console."""
+def spawn(coroutine) -> asyncio.Future:
+    """Run an event handler's coroutine; its errors reach the console. Its task."""
     task = asyncio.ensure_future(coroutine)
     task.add_done_callback(_report)
+    return task
 
 
 def _report(task) -> None:
@@ -99,7 +109,7 @@ class ExerciseSetWidget:
         self.generation = 0          # which load is current (a stale reply is ignored)
         self._build()
         self.refresh_progress()
-        spawn(self.load())
+        self.first_load = spawn(self.load())
 
     # --- the frame: title, score, navigator, actions --------------------------------
     def _build(self) -> None:
