@@ -146,8 +146,9 @@ def test_every_page_has_its_script():
 
 
 def test_no_page_script_is_over_100_lines_and_most_are_under_60():
-    """Each page's script holds only what is its own: its figures, its words, its labs' flow. What
-    two pages could share belongs in mvcalc/web (lab_kit, live_figure, ...), pure logic below it."""
+    """Each page's script holds only what is its own: its figures, its words, the order of things.
+    A code lab's page side is a module of its own (mvcalc/web/labs), what two pages could share
+    belongs in mvcalc/web (lab_kit, live_figure, ...), pure logic below it."""
     scripts = page_scripts()
     too_long = {name: lines for name, lines in scripts.items() if lines > PAGE_SCRIPT_LINES}
     assert not too_long, f"page scripts over {PAGE_SCRIPT_LINES} lines: {too_long}"
