@@ -9,7 +9,8 @@ once, and a new module needs no copied boilerplate.
 Any other ``site/<slug>/index.html`` (a slug that is not a module: the glossary, ...) is an
 *extra page*: its source holds its ``<main>``, whose ``<h1>`` is the page's title, and, before
 ``<main>``, any elements its ``<head>`` needs (a script, a stylesheet). The build puts it into
-``templates/page.html``: the same header, navigation and footer, no Python.
+``templates/page.html``: the same header, navigation and footer, and no Python unless the page
+says ``<starts-python>`` (below: the build writes the tags that start it, as on a module page).
 """
 from __future__ import annotations
 
@@ -40,6 +41,43 @@ def modules():
     finally:
         sys.path.pop(0)
     return MODULES
+
+
+# --- a page that starts Python -----------------------------------------------------------------
+# Every page that runs Python starts it with the same tags: the runtime's config and files, KaTeX
+# (the loader typesets the maths before Python is up) and the loader. A page says it starts Python
+# with a line <starts-python> among its head elements (templates/module.html says it for every
+# module page; an extra page's source before its <main>), and the build writes the tags there,
+# around the head elements that follow it: KaTeX's stylesheet before the page's own stylesheets
+# (so the course's rules for maths win), the boot scripts before the page's own scripts, and the
+# loader last of all, once every script it and Python call on is there.
+STARTS_PYTHON = "<starts-python>"
+PYTHON_STYLES = ("../vendor/katex/katex.min.css",)
+PYTHON_SCRIPTS = ("../assets/runtime-config.js", "../assets/runtime-files.js", "../vendor/katex/katex.min.js",
+                  "../vendor/katex/contrib/auto-render.min.js")
+LOADER = "../assets/loader.js"
+STYLESHEET = '<link rel="stylesheet" href="{}">'
+SCRIPT = '<script defer src="{}"></script>'
+
+
+def start_python(where: str, page: str) -> str:
+    """``page`` with the line ``<starts-python>`` in its head (if any) written out as the tags that
+    start Python, around the head elements after it (see above)."""
+    head, end, rest = page.partition("</head>")
+    lines = head.split("\n")
+    marked = [i for i, line in enumerate(lines) if line.strip() == STARTS_PYTHON]
+    if page.count("<starts-python") != len(marked) or len(marked) > 1:
+        raise PageError(f"{where}: {STARTS_PYTHON} goes once, on a line of its own, among the head elements")
+    if not marked:
+        return page
+    at = marked[0]
+    indent = lines[at][:len(lines[at]) - len(lines[at].lstrip())]
+    own = [line for line in lines[at + 1:] if line.strip()]
+    styles = [line for line in own if line.lstrip().startswith("<link")]
+    others = [line for line in own if not line.lstrip().startswith("<link")]
+    tags = ([indent + STYLESHEET.format(href) for href in PYTHON_STYLES] + styles
+            + [indent + SCRIPT.format(src) for src in PYTHON_SCRIPTS] + others + [indent + SCRIPT.format(LOADER)])
+    return "\n".join(lines[:at] + tags + [""]) + end + rest
 
 
 # --- the figure macro -------------------------------------------------------------------------
@@ -221,7 +259,7 @@ def render_module(slug: str, source: str, frames: list[dict] | None = None) -> s
         raise PageError(f'site/{slug}/index.html: no <main id="content"> ... </main> in it')
     nav = _nav(slug)
     module = all_modules[numbers[slug] - 1]
-    page = TEMPLATE_NOTE.sub("", TEMPLATE.read_text(encoding="utf-8"), count=1)
+    page = start_python("templates/module.html", TEMPLATE_NOTE.sub("", TEMPLATE.read_text(encoding="utf-8"), count=1))
     for key, value in (("slug", slug), ("number", str(numbers[slug])), ("count", str(len(all_modules))),
                        ("title", html.escape(module.title, quote=False)), ("nav", nav)):
         page = page.replace("{{" + key + "}}", value)
@@ -253,6 +291,7 @@ def render_page(slug: str, source: str) -> str:
     head = COMMENT.sub("", source[:found.start()]).strip()
     page = TEMPLATE_NOTE.sub("", PAGE_TEMPLATE.read_text(encoding="utf-8"), count=1)
     page = page.replace("{{head}}\n", "".join("  " + line.strip() + "\n" for line in head.splitlines() if line.strip()))
+    page = start_python(f"site/{slug}/index.html", page)
     for key, value in (("slug", slug), ("title", title), ("nav", _nav())):
         page = page.replace("{{" + key + "}}", value)
     return page.replace("{{main}}", found.group(1).strip("\n").rstrip())

@@ -12,7 +12,7 @@ from mvcalc.questions import bank, worksheet
 from mvcalc.questions.marking import mark
 from mvcalc.questions.figure_view import figure_view
 
-from every_question import questions
+from every_question import cached_question, questions
 
 SETS = [(m, s) for m in MODULES for s in m.exercise_sets]
 
@@ -97,6 +97,51 @@ def test_the_teachers_numbers_are_checked_in_words():
     assert worksheet.whole_number(" 12 ") == 12
     for text in ("", "-1", "1.5", "1e3", "²", "\u0661", "12345", "3; import os", "0x1"):
         assert worksheet.whole_number(text) is None, text
+
+
+def test_the_form_is_read_as_three_checked_whole_numbers():
+    assert worksheet.read_choices(2, " 3", "30", "19 ") == (3, 30, 19)
+    for texts, words in ((("3", "x", "0"), "whole numbers"), (("", "1", "0"), "whole numbers"),
+                         (("3", "1", "20"), "0 to 19"), (("0", "1", "0"), "Questions from each set")):
+        with pytest.raises(worksheet.ChoiceError, match=words):
+            worksheet.read_choices(1, *texts)
+    with pytest.raises(worksheet.ChoiceError, match="whole numbers"):
+        worksheet.read_choices(0, "3", "1", "-1")          # digits first, then the rest
+    with pytest.raises(worksheet.ChoiceError, match="at least one"):
+        worksheet.read_choices(0, "3", "1", "0")
+
+
+OUTLINE = [{"slug": "m1", "title": "One", "sets": [{"slug": "a", "title": "Set A"}, {"slug": "b", "title": "Set B"}]},
+           {"slug": "m2", "title": "Two", "sets": [{"slug": "c", "title": "Set C"}]}]
+
+
+def test_a_question_says_where_it_comes_from_and_the_page_names_sets_left_out():
+    titles = worksheet.titles(OUTLINE)
+    assert titles == {("m1", "a"): (1, "Set A"), ("m1", "b"): (1, "Set B"), ("m2", "c"): (2, "Set C")}
+    assert worksheet.source(worksheet.Item("m2", "c", 4, 7), titles) == "Module 2, Set C, question 5"
+    assert worksheet.ready_message(1, [("m1", "a", [0])], titles) == (
+        "1 sheet and the answer key are ready below: press Print.")
+    assert worksheet.ready_message(3, [("m1", "a", [0]), ("m1", "b", []), ("m2", "c", [])], titles) == (
+        "3 sheets and the answer key are ready below: press Print. "
+        "Left out (code questions only, answered on screen): Set B, Set C.")
+
+
+def test_every_printable_kind_says_how_to_answer_and_has_room_to_write():
+    kinds = {}
+    for _module, exercise_set in SETS:
+        for index in range(exercise_set.size):
+            q = cached_question(exercise_set, index)
+            kinds.setdefault(q.kind, q)
+    assert {"choice", "multi", "pick", "numeric", "point", "expression", "matrix", "code"} <= set(kinds)
+    assert worksheet.printable_indices(list(kinds.values())) == [
+        i for i, kind in enumerate(kinds) if kind != "code"]
+    for kind, q in kinds.items():
+        if kind == "code":
+            continue
+        assert worksheet.how_to_answer(q), f"{kind}: the sheet says what to write"
+        assert worksheet.space(q) >= 1
+    assert worksheet.how_to_answer(kinds["choice"]) == "Write the letter of your choice."
+    assert worksheet.space(kinds["expression"]) > worksheet.space(kinds["choice"])
 
 
 def test_a_figure_for_paper_is_a_png_of_the_plotting_layers_drawing():

@@ -8,8 +8,9 @@ from html.parser import HTMLParser
 import pytest
 
 from mvcalc.course import MODULES
-from sitebuild.pages import (CARDS, PLACEHOLDER, PageError, expand_figures, extra_pages, render_module, render_page,
-                             rendered, rendered_home)
+from sitebuild.pages import (CARDS, LOADER, PLACEHOLDER, PYTHON_SCRIPTS, PYTHON_STYLES, STARTS_PYTHON, TEMPLATE,
+                             PageError, expand_figures, extra_pages, render_module, render_page, rendered,
+                             rendered_home, start_python)
 from sitebuild.paths import ROOT, SITE
 
 SLUGS = [m.slug for m in MODULES]
@@ -128,6 +129,59 @@ def test_the_glossary_is_an_extra_page_without_python():
     page = rendered("glossary")
     assert "<title>Glossary of symbols and terms · " in page and "data-extra-page" in page
     assert "<script" not in page, "the glossary needs no script: it works anywhere, at once"
+
+
+# --- a page that starts Python says so; the build writes the tags that start it -----------------
+
+BOOT = [*PYTHON_SCRIPTS, LOADER]
+
+
+def head_of(page: str) -> tuple[list[str], list[str]]:
+    """The stylesheets and the scripts of ``page``'s head, in order."""
+    head = page[:page.index("</head>")]
+    return (re.findall(r'<link rel="stylesheet" href="([^"]+)">', head),
+            re.findall(r'<script defer src="([^"]+)"></script>', head))
+
+
+def sources() -> dict[str, str]:
+    """Every file the build makes a page from: the home, each page's source, the two shells."""
+    found = {"index.html": (ROOT / "index.html").read_text(encoding="utf-8")}
+    found.update({p.relative_to(ROOT).as_posix(): p.read_text(encoding="utf-8") for p in SITE.glob("*/index.html")})
+    found.update({p.relative_to(ROOT).as_posix(): p.read_text(encoding="utf-8") for p in TEMPLATE.parent.glob("*.html")})
+    return found
+
+
+def test_no_page_repeats_the_tags_that_start_python_the_build_writes_them():
+    """No source carries a tag of the list (runtime-config.js aside: every page loads it, the home
+    and the teacher's desk for the course's outline); every page that starts Python gets the list,
+    whole and in order, from the build."""
+    python_only = [href for href in [*BOOT, *PYTHON_STYLES] if href != "../assets/runtime-config.js"]
+    for name, source in sources().items():
+        repeated = [href for href in python_only if href.removeprefix("../") in source]
+        assert not repeated, f"{name} writes {repeated}: say {STARTS_PYTHON} instead, and the build writes them"
+    starting = [slug for slug in [*SLUGS, *extra_pages()] if LOADER in rendered(slug)]
+    assert starting == [*SLUGS, "worksheets"], "every module page and the worksheets start Python; no other page"
+    for slug in starting:
+        styles, scripts = head_of(rendered(slug))
+        assert all(styles.count(href) == 1 for href in PYTHON_STYLES), slug
+        assert [src for src in scripts if src in BOOT] == BOOT and scripts[-1] == LOADER, slug
+        assert STARTS_PYTHON not in rendered(slug)
+
+
+def test_the_boot_tags_go_around_the_pages_own_head_elements():
+    page = ('<head>\n  <title>t</title>\n  <starts-python>\n  <script defer src="own.js"></script>\n'
+            '  <link rel="stylesheet" href="own.css">\n</head>\n<body><p>x</p></body>')
+    styles, scripts = head_of(start_python("here", page))
+    assert styles == [*PYTHON_STYLES, "own.css"], "KaTeX's stylesheet first: the page's own rules win"
+    assert scripts == [*PYTHON_SCRIPTS, "own.js", LOADER], "the loader last, after the page's own scripts"
+    assert start_python("here", page).startswith("<head>\n  <title>t</title>\n  <link ")
+    assert start_python("here", "<head>\n</head>") == "<head>\n</head>", "no marker: nothing changes"
+    for bad in (page.replace("<title>t</title>", STARTS_PYTHON), page.replace("<starts-python>", "<starts-python> <b>"),
+                page.replace("<p>x</p>", "<starts-python>")):
+        with pytest.raises(PageError, match="goes once, on a line of its own"):
+            start_python("here", bad)
+    source = '<starts-python>\n<main id="content">\n<h1>Sheets</h1>\n</main>'
+    assert head_of(render_page("sheets", source))[1] == BOOT, "an extra page that says it starts Python"
 
 
 # --- the figure macro: a page names its figure, sliders, choices and readouts; the build writes the markup

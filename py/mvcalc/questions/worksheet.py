@@ -9,7 +9,8 @@ neighbours in a class get different numbers; every sheet has the same questions 
 templates, spread from easy to hard), so the sheets are equally hard.
 
 Code questions are left out: they are answered by running code, on screen.
-Pure data, no browser: the page (mvcalc.web.pages.worksheets) draws what :func:`plan` says.
+Pure data and words, no browser: the page (mvcalc.web.pages.worksheets) reads the teacher's
+numbers with :func:`read_choices`, and mvcalc.web.paper draws what :func:`plan` says.
 """
 from __future__ import annotations
 
@@ -21,6 +22,10 @@ from mvcalc.questions.model import Question
 SEEDS = VARIANTS              # seeds 0 .. SEEDS - 1: one per variant in the bank
 MAX_SHEETS = 60
 MAX_QUESTIONS = 16            # of one set, on one sheet (the longest set has 16)
+SPACE = {"choice": 1, "multi": 1, "pick": 1, "numeric": 3, "point": 3, "expression": 5, "matrix": 6}
+HOW_TO_ANSWER = {"multi": "Write the letters of every right option.", "choice": "Write the letter of your choice.",
+                 "pick": "Write the letter of your choice.",
+                 "point": "Mark the point on the figure and write it as (x, y)."}
 
 
 @dataclass(frozen=True)
@@ -43,6 +48,11 @@ class Sheet:
 def printable(question: Question) -> bool:
     """Whether ``question`` can go on paper (code questions are answered by running code)."""
     return question.kind != "code"
+
+
+def printable_indices(questions: list[Question]) -> list[int]:
+    """The positions of a set's printable questions (in the set's order)."""
+    return [i for i, q in enumerate(questions) if printable(q)]
 
 
 def spread(indices: list[int], count: int) -> list[int]:
@@ -82,6 +92,38 @@ def answer(question: Question) -> str:
     return question.solution
 
 
+def space(question: Question) -> int:
+    """Lines of room to write the answer to ``question`` in (a choice needs one)."""
+    return SPACE.get(question.kind, 3)
+
+
+def how_to_answer(question: Question) -> str:
+    """What the sheet asks the learner to write, as the question's kind says (or its answer hint)."""
+    return HOW_TO_ANSWER.get(question.kind, question.answer_hint)
+
+
+def titles(outline: list[dict]) -> dict[tuple[str, str], tuple[int, str]]:
+    """(module, set slug) -> (the module's number, the set's title), from the course's outline
+    (each module's ``slug`` and ``sets``, each set's ``slug`` and ``title``)."""
+    return {(module["slug"], item["slug"]): (number, item["title"])
+            for number, module in enumerate(outline, start=1) for item in module["sets"]}
+
+
+def source(item: Item, titles: dict[tuple[str, str], tuple[int, str]]) -> str:
+    """Where ``item`` comes from, in words: its module, its set and its place in the set."""
+    module_number, set_title = titles[(item.module, item.set_slug)]
+    return f"Module {module_number}, {set_title}, question {item.index + 1}"
+
+
+def ready_message(sheets: int, chosen: list[tuple[str, str, list[int]]],
+                  titles: dict[tuple[str, str], tuple[int, str]]) -> str:
+    """What the page says when ``sheets`` sheets of the ``chosen`` sets (as :func:`plan` takes them)
+    are made, naming any set left out (with code questions only)."""
+    left_out = [titles[(module, slug)][1] for module, slug, indices in chosen if not indices]
+    note = f" Left out (code questions only, answered on screen): {', '.join(left_out)}." if left_out else ""
+    return f"{sheets} sheet{'s' if sheets != 1 else ''} and the answer key are ready below: press Print." + note
+
+
 class ChoiceError(ValueError):
     """The teacher's choices make no worksheet; the message says what to change."""
 
@@ -96,6 +138,17 @@ def validate(sets: int, count: int, first: int, sheets: int) -> None:
         raise ChoiceError(f"Number of sheets: choose a whole number from 1 to {MAX_SHEETS}.")
     if not 0 <= first < SEEDS:
         raise ChoiceError(f"First seed: choose a whole number from 0 to {SEEDS - 1}.")
+
+
+def read_choices(sets: int, count: str, sheets: str, first: str) -> tuple[int, int, int]:
+    """The teacher's numbers (the form's texts) as (count, sheets, first), checked: ChoiceError
+    unless they are whole numbers that make a worksheet of ``sets`` sets."""
+    numbers = [whole_number(text) for text in (count, sheets, first)]
+    if None in numbers:
+        raise ChoiceError("Type whole numbers in the three boxes (digits only).")
+    count, sheets, first = numbers
+    validate(sets, count, first, sheets)
+    return count, sheets, first
 
 
 def whole_number(text: str) -> int | None:

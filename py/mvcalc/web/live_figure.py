@@ -33,6 +33,7 @@ Controls, all optional, all found inside the ``<figure>``:
 from __future__ import annotations
 
 import math
+from typing import Callable
 
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
@@ -281,6 +282,10 @@ class LiveFigure:
         axes = getattr(self.scene, "pointer_axes", None) or self.figure.axes[0]
         x, y = axes.transData.inverted().transform((px, py))
         return float(x), float(y)
+
+    def on_click(self, callback: Callable[[float, float], None]) -> None:
+        """Call ``callback(x, y)`` with the data coordinates of each click (or tap) on the figure."""
+        on(self.canvas, "click", lambda event: callback(*self.data_point(event.clientX, event.clientY)))
 
     def _on_pointer(self, event) -> None:
         self.pointer = self.data_point(event.clientX, event.clientY)

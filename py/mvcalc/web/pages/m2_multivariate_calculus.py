@@ -31,13 +31,13 @@ def _bind_sandpit(sandpit) -> None:
     button = by_id("sandpit-new")
     button.hidden = False
 
-    def dip(event) -> None:
-        if sandpit.scene.dip(*sandpit.data_point(event.clientX, event.clientY)) is not None:
+    def dip(x: float, y: float) -> None:
+        if sandpit.scene.dip(x, y) is not None:
             sandpit.redraw()
 
     def new_pit(_event) -> None:
         sandpit.scene.new_pit()
         sandpit.redraw()
 
-    on(sandpit.canvas, "click", dip)
+    sandpit.on_click(dip)
     on(button, "click", new_pit)
