@@ -217,3 +217,26 @@ def test_a_worksheet_is_made_by_double_click_and_under_a_sub_path(browser, site,
             context.close()
     assert not recorder.outside(root), recorder.outside(root)
     assert not recorder.errors, recorder.errors
+
+
+def test_a_bank_file_that_cannot_be_read_is_said_plainly_and_the_next_try_works(page, server, allow_console):
+    """A module's question file that fails to download: the status says the bank could not be read
+    (not "an error in the page's Python"), and once the file can be had again, the same form works."""
+    allow_console(r"Failed to load resource|404")
+    blocked = f"**/py/bank/{M2}.*.json"
+    page.route(blocked, lambda route: route.fulfill(status=404, body="not here"))
+    page.goto(server.url + WORKSHEETS)
+    wait_python(page)
+    for module, set_slug in SETS:
+        page.check(f"#ws-set-{module}-{set_slug}")
+    page.click("#ws-make")
+    page.wait_for_function(MADE, timeout=120_000)
+    status = page.inner_text("#ws-status")
+    assert "the question bank could not be read" in status and "Reloading the page may help" in status, status
+    assert M2 in status and "HTTP 404" in status, status
+    assert "error in the page's Python" not in status
+    assert page.get_attribute("#worksheets", "data-ready") is None
+    page.unroute(blocked)
+    page.click("#ws-make")
+    page.wait_for_function("document.getElementById('worksheets').dataset.ready === '1'", timeout=120_000)
+    assert page.locator(".ws-question").count() > 0

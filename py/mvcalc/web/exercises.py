@@ -1,7 +1,7 @@
 """The one exercise widget every module page uses.
 
 A page marks where a set goes with ``<div class="exercise-set" data-set="SLUG">``;
-:func:`mount_all` (called by boot after the page's own ``main()``) renders each:
+:func:`mount_all` (called by boot before the page's own ``main()``) renders each:
 its title, "3 of 6 correct", a navigator over its questions (easy to hard) and
 the current question with its input, Check / Hint / Show solution / New variant,
 and feedback in words and a symbol. Its Seed box shows which variant is on screen and opens
@@ -21,6 +21,7 @@ from pyodide.ffi import create_proxy
 from ..questions.bank import VARIANTS, variant_of
 from ..questions.worksheet import SEEDS, whole_number
 from . import checker, progress, questions
+from .course_files import outline
 from .dom import document, element, on, render_math, window
 from .widgets import input_for
 from .widgets.plot import draw, words
@@ -33,20 +34,15 @@ _widgets: list["ExerciseSetWidget"] = []
 _first_question_shown = False     # the page's first question sets the mark "mvcalc:first-question"
 
 
-def outline(module: str) -> dict[str, dict]:
-    """The module's sets from the build's course outline: slug -> {title, size}."""
-    runtime = getattr(window, "MVCALC_RUNTIME", None)
-    course = runtime.course.to_py() if runtime is not None else []
-    for entry in course:
-        if entry["slug"] == module:
-            return {s["slug"]: s for s in entry["sets"]}
-    return {}
+def sets_of(module: str) -> dict[str, dict]:
+    """The module's sets from the build's course outline: slug -> {slug, title, size}."""
+    return next(({s["slug"]: s for s in entry["sets"]} for entry in outline() if entry["slug"] == module), {})
 
 
 def mount_all() -> list["ExerciseSetWidget"]:
     """Render every exercise set on the page."""
     module = str(document.body.dataset.page or "")
-    sets = outline(module)
+    sets = sets_of(module)
     for host in document.querySelectorAll(".exercise-set[data-set]"):
         slug = str(host.dataset.set)
         if slug not in sets:
@@ -226,7 +222,7 @@ class ExerciseSetWidget:
         waiting = element("p", cls="ex-waiting", parent=self.body, text="Loading the question…")
         self._set_enabled(False)
         try:
-            question = await questions.question(self.slug, self.index, self.variant)
+            question = await questions.question(self.module, self.slug, self.index, self.variant)
         except questions.QuestionsError as error:
             if generation == self.generation:
                 waiting.textContent = f"This question could not be shown: {error}"

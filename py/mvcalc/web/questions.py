@@ -1,14 +1,12 @@
 """Where a page's questions come from: the build's question bank, read in the page's own runtime.
 
 The build made every question (py/sitebuild/bank.py); the page fetches one small file per
-variant (the loader starts fetching variant 0 while Python is still loading:
-``mvcalcLoader.bankFile``), turns it back into Question objects, and marks maths answers right
+variant, once (:mod:`.course_files`; the loader starts fetching variant 0 while Python is still
+loading: ``mvcalcLoader.bankFile``), turns it back into Question objects, and marks maths answers right
 here, in its own runtime, without sympy (a check's work is bounded: mvcalc.checking.budget).
 Only learner code goes to the background worker (:mod:`.checker`), which the page can stop.
 """
 from __future__ import annotations
-
-import asyncio
 
 import js
 
@@ -18,25 +16,14 @@ from ..questions.marking import mark
 from ..questions.model import Question
 from ..questions.view import question_view
 from . import checker
+from .course_files import BankUnreadable, questions_of
 
-_files: dict[int, asyncio.Future] = {}      # variant -> its questions by set (once per page)
-
-
-async def _read(variant: int) -> dict[str, list[Question]]:
-    text = await js.window.mvcalcLoader.bankFile(variant)
-    return bank.read_variant_file(str(text))
-
-
-async def question(set_slug: str, index: int, variant: int) -> Question:
-    """Question ``index`` of the page's set ``set_slug`` in the learner's ``variant``."""
-    variant = bank.variant_of(variant)
-    if variant not in _files:
-        _files[variant] = asyncio.ensure_future(_read(variant))
+async def question(module: str, set_slug: str, index: int, variant: int) -> Question:
+    """Question ``index`` of set ``set_slug`` (of the page's ``module``) in the learner's ``variant``."""
     try:
-        sets = await _files[variant]
-    except Exception as error:
-        _files.pop(variant, None)           # a failed download is tried again next time
-        raise QuestionsError(_unavailable(error)) from error
+        sets = await questions_of(module, bank.variant_of(variant))
+    except BankUnreadable as error:
+        raise QuestionsError(_unavailable(error.__cause__ or error)) from error
     try:
         return sets[set_slug][index]
     except (KeyError, IndexError):

@@ -12,7 +12,7 @@ import js
 
 from ...questions import worksheet
 from .. import paper
-from ..course_files import outline, questions_of
+from ..course_files import BankUnreadable, outline, questions_of
 from ..dom import by_id, element, on, render_math, window
 
 _busy = False
@@ -77,10 +77,9 @@ async def make() -> None:
     by_id("ws-print").setAttribute("disabled", "")
     try:
         await _make(sets, count, first, sheets)
-    except Exception as error:
+    except BankUnreadable as error:     # (any other error is the page's own: _report says so)
         say(f"The worksheets could not be made: the question bank could not be read ({error}). "
             "Reloading the page may help.", "error")
-        raise
     finally:
         _busy = False
 
