@@ -61,11 +61,21 @@ def pytest_ignore_collect(collection_path, config):
     return True if _left_out(collection_path, config) else None
 
 
+def _browser_lane(path) -> str:
+    """Which of the two browser lanes (py/make.py test) runs this browser test file: every other
+    file, in order of name (the files take from 10 s to 3 min each; the two lanes come out even)."""
+    files = sorted(p.name for p in (TESTS / "browser").glob("test_*.py"))
+    return f"browser-{files.index(Path(path).name) % 2}"
+
+
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
     for item in items:
         if _relative(item.path).startswith("browser/"):
             item.add_marker(pytest.mark.browser)
+            item.add_marker(pytest.mark.xdist_group(_browser_lane(item.path)))
+        else:     # in py/make.py's lanes a file's tests stay together: its fixtures and caches are made once
+            item.add_marker(pytest.mark.xdist_group(_relative(item.path)))
         if is_slow_file(item.path) or item.get_closest_marker("node") or item.get_closest_marker("browser"):
             item.add_marker(pytest.mark.slow)
 
