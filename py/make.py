@@ -65,9 +65,10 @@ def ensure_browsers() -> None:
     raise BuildError(f"the browser tests need {', '.join(missing)}: `sudo apt-get install {' '.join(missing)}`")
 
 
-# The suite runs in two lanes (pytest-xdist), each test file whole in one lane: the browser test
-# files first, split evenly between the lanes (tests/conftest.py groups them), then every other
-# file in whichever lane is free. 17 minutes on 2 cores, against 24 in one lane (README).
+# Two lanes (pytest-xdist), opt-in: `python3 py/make.py test --lanes`. Each test file runs whole in
+# one lane; the browser test files go first, split evenly between the lanes (tests/conftest.py).
+# 17 minutes on 2 cores against 24 in one lane, but two browsers load pages side by side, and
+# one such run had a failure that one lane has not shown (README).
 LANES = ["-n", "2", "--dist", "loadgroup", "--no-loadscope-reorder"]
 
 
@@ -75,7 +76,8 @@ def test(args) -> None:
     python = venv_python()
     ensure_browsers()
     build()
-    command = [str(python), "-m", "pytest", *LANES, *args.pytest_args]
+    lanes = "--lanes" in args.pytest_args
+    command = [str(python), "-m", "pytest", *(LANES if lanes else []), *(a for a in args.pytest_args if a != "--lanes")]
     print("$ " + " ".join(command), flush=True)
     sys.exit(subprocess.run(command, cwd=ROOT).returncode)
 
