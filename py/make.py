@@ -65,10 +65,8 @@ def ensure_browsers() -> None:
     raise BuildError(f"the browser tests need {', '.join(missing)}: `sudo apt-get install {' '.join(missing)}`")
 
 
-# Two lanes (pytest-xdist), opt-in: `python3 py/make.py test --lanes`. Each test file runs whole in
-# one lane; the browser test files go first, split evenly between the lanes (tests/conftest.py).
-# 17 minutes on 2 cores against 24 in one lane, but two browsers load pages side by side, and
-# one such run had a failure that one lane has not shown (README).
+# Two lanes (pytest-xdist), one per core: each test file runs whole in one lane, and the browser test
+# files go first, split between the lanes (tests/conftest.py). A later `-n 0` runs one lane.
 LANES = ["-n", "2", "--dist", "loadgroup", "--no-loadscope-reorder"]
 
 
@@ -76,8 +74,7 @@ def test(args) -> None:
     python = venv_python()
     ensure_browsers()
     build()
-    lanes = "--lanes" in args.pytest_args
-    command = [str(python), "-m", "pytest", *(LANES if lanes else []), *(a for a in args.pytest_args if a != "--lanes")]
+    command = [str(python), "-m", "pytest", *LANES, *args.pytest_args]
     print("$ " + " ".join(command), flush=True)
     sys.exit(subprocess.run(command, cwd=ROOT).returncode)
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -115,11 +116,10 @@ def page(context):
     return page
 
 
-@pytest.fixture(scope="module")
-def module_page(browser, server):
-    """One page in one fresh profile for the tests of a file that share it (``shared_page``): the
-    page is loaded once (``open_module_once``) and each test goes on from where the one before left
-    it, so only tests that set up what they read share it. Python starts once instead of per test."""
+@contextmanager
+def watched_page(browser, server):
+    """A page in a fresh profile of its own, watched as the ``page`` fixture's is, for tests that
+    share one loaded page (``module_page``, and per module in test_keyboard.py)."""
     context = browser.new_context(viewport={"width": 1200, "height": 900})
     watch = Watch("/".join(server.url.split("/")[:3]))
     context.route("**/*", watch.route)
@@ -127,19 +127,37 @@ def module_page(browser, server):
     page = context.new_page()
     page.on("console", watch.console)
     page.on("pageerror", watch.page_error)
+    try:
+        yield page
+    finally:
+        context.close()
+
+
+@contextmanager
+def watching(page):
+    """One test's turn on a shared page: a request outside the local origin or a console error
+    while it runs fails it, as with ``page``."""
+    watch = page.context.watch
+    outside, errors = len(watch.outside), len(watch.errors)
     yield page
-    context.close()
+    assert not watch.outside[outside:], f"requests outside the local origin: {watch.outside[outside:]}"
+    assert not watch.errors[errors:], f"console errors: {watch.errors[errors:]}"
+
+
+@pytest.fixture(scope="module")
+def module_page(browser, server):
+    """One page in one fresh profile for the tests of a file that share it (``shared_page``): the
+    page is loaded once (``open_module_once``) and each test goes on from where the one before left
+    it, so only tests that set up what they read share it. Python starts once instead of per test."""
+    with watched_page(browser, server) as page:
+        yield page
 
 
 @pytest.fixture
 def shared_page(module_page):
-    """The file's one page (``module_page``) for one test: a request outside the local origin or a
-    console error while the test runs fails it, as with ``page``."""
-    watch = module_page.context.watch
-    outside, errors = len(watch.outside), len(watch.errors)
-    yield module_page
-    assert not watch.outside[outside:], f"requests outside the local origin: {watch.outside[outside:]}"
-    assert not watch.errors[errors:], f"console errors: {watch.errors[errors:]}"
+    """The file's one page (``module_page``) for one test (``watching``)."""
+    with watching(module_page):
+        yield module_page
 
 
 @pytest.fixture

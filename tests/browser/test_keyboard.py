@@ -1,11 +1,15 @@
 """Everything by keyboard alone: the skip link, focus you can see, every slider moving its
 figure, every interactive figure, and an exercise answered with Hint and Show solution.
-Pages are found automatically."""
+Pages are found automatically.
+
+The three checks of a module page (sliders, pointer-driven figures, an exercise) share one load
+of it (``module_loaded``): each starts from the skip link, as a keyboard user at the top of the
+page, and moves or answers only what it then reads."""
 from __future__ import annotations
 
 import pytest
 
-from .conftest import extra_pages, module_pages, open_module
+from .conftest import extra_pages, module_pages, open_module, watched_page, watching
 
 FOCUSED = """() => { const el = document.activeElement;
   return el ? {tag: el.tagName.toLowerCase(), id: el.id, cls: el.className && String(el.className),
@@ -35,9 +39,25 @@ def test_skip_link_is_first_and_jumps_to_the_content(page, server):
     page.wait_for_function("location.hash === '#content'", timeout=10_000)
 
 
-@pytest.mark.parametrize("slug", module_pages())
-def test_every_slider_moves_its_figure_by_keyboard(page, server, slug):
-    open_module(page, server, slug)
+@pytest.fixture(scope="module", params=module_pages())
+def module_loaded(request, browser, server):
+    """One module page (the param), loaded once, in a fresh profile of its own."""
+    with watched_page(browser, server) as page:
+        open_module(page, server, request.param)
+        page.slug = request.param
+        yield page
+
+
+@pytest.fixture
+def keyboard_page(module_loaded):
+    """The module's loaded page for one test, the keyboard's focus on the skip link."""
+    with watching(module_loaded):
+        module_loaded.focus(".skip-link")
+        yield module_loaded
+
+
+def test_every_slider_moves_its_figure_by_keyboard(keyboard_page):
+    page = keyboard_page
     sliders = page.locator(".live-figure input[type=range]")
     for i in range(sliders.count()):
         slider = sliders.nth(i)
@@ -58,25 +78,23 @@ def test_every_slider_moves_its_figure_by_keyboard(page, server, slug):
         assert canvas_label == alt.inner_text(), "the canvas's label follows the figure too"
 
 
-def test_interactive_figures_work_by_keyboard(page, server):
-    """Every focusable (pointer-driven) figure on every page also moves with the keys."""
-    driven = []
-    for slug in module_pages():
-        open_module(page, server, slug)
-        canvases = page.locator(".live-figure canvas[tabindex='0']")
-        for i in range(canvases.count()):
-            canvas = canvases.nth(i)
-            assert canvas.get_attribute("aria-describedby"), "keyboard help is linked to the figure"
-            canvas_id = page.evaluate("(el) => { el.id = el.id || 'kbd-canvas-' + Math.random(); return el.id; }",
-                                      canvas.element_handle())
-            tab_to(page, f"[id='{canvas_id}']")
-            before = canvas.get_attribute("aria-label")
-            for key in ("ArrowRight", "ArrowRight", "ArrowRight", "PageUp"):
-                page.keyboard.press(key)
-            page.wait_for_function("([el, text]) => el.getAttribute('aria-label') !== text",
-                                   arg=[canvas.element_handle(), before], timeout=10_000)
-            driven.append(f"{slug}#{canvas_id}")
-    assert driven, "no page has an interactive figure to drive (Module 1's explorer should be one)"
+def test_interactive_figures_work_by_keyboard(keyboard_page):
+    """Every focusable (pointer-driven) figure on the page also moves with the keys."""
+    page, driven = keyboard_page, []
+    canvases = page.locator(".live-figure canvas[tabindex='0']")
+    for i in range(canvases.count()):
+        canvas = canvases.nth(i)
+        assert canvas.get_attribute("aria-describedby"), "keyboard help is linked to the figure"
+        canvas_id = page.evaluate("(el) => { el.id = el.id || 'kbd-canvas-' + Math.random(); return el.id; }",
+                                  canvas.element_handle())
+        tab_to(page, f"[id='{canvas_id}']")
+        before = canvas.get_attribute("aria-label")
+        for key in ("ArrowRight", "ArrowRight", "ArrowRight", "PageUp"):
+            page.keyboard.press(key)
+        page.wait_for_function("([el, text]) => el.getAttribute('aria-label') !== text",
+                               arg=[canvas.element_handle(), before], timeout=10_000)
+        driven.append(canvas_id)
+    assert driven or page.slug != module_pages()[0], "Module 1's explorer is an interactive figure to drive"
 
 
 def exercise_pages() -> list[str]:
@@ -89,9 +107,9 @@ def test_some_page_has_exercises():
     assert exercise_pages(), "no page has an exercise set"
 
 
-@pytest.mark.parametrize("slug", exercise_pages())
-def test_an_exercise_by_keyboard_alone(page, server, slug):
-    open_module(page, server, slug)
+@pytest.mark.parametrize("module_loaded", exercise_pages(), indirect=True)
+def test_an_exercise_by_keyboard_alone(keyboard_page):
+    page = keyboard_page
     page.wait_for_selector(".exercise-set .ex-input", timeout=120_000)
     # the first question with an answer box (a page may open with a choice question)
     page.evaluate("""() => document.querySelector('.exercise-set .ex-input')
