@@ -1,7 +1,7 @@
 """Shared test setup: py/ is importable (see pyproject.toml); which tests are slow; the stand-in
 browser fixture for the CPython page tests (tests/figures, tests/speed).
 
-Slow tests (``-m "not slow"`` leaves them out: the fast subset, about 90 s): every test in
+Slow tests (``-m "not slow"`` leaves them out: the fast subset, under a minute): every test in
 ``SLOW_FILES`` (a file, or a folder ending in "/"), every browser test (tests/browser, which are
 also marked ``browser``), every test marked ``node`` (Pyodide under Node), and single tests marked
 ``@pytest.mark.slow`` where they are. The fast subset does not even import the slow files: some
