@@ -6,9 +6,12 @@
  * may loop for ever) and labs (some load scipy) come here. The worker is started by the first
  * request, never at page load, so a learner who runs no code never pays for a second Python.
  *
- * Requests go to the worker one at a time, in order; each has a time limit from the moment it
- * is sent, the worker's start included. Past it, the worker is terminated and the request is
- * answered with a friendly "stopped" reply; the next request starts a fresh worker. A worker
+ * Requests go to the worker one at a time, in order; each has a time limit from the moment the
+ * worker takes it. The worker's start is not counted (it has its own limit, BOOT_LIMIT_MS): on a
+ * slow or busy computer a start can take longer than a check may, and counting it would stop a
+ * right answer, then stop it again in the fresh worker, for ever. Past the limit, the worker is
+ * terminated and the request is answered with a friendly "stopped" reply; the next request starts
+ * a fresh worker. A worker
  * that fails to start, throws, or reports a fatal error is replaced the same way, with a
  * sentence saying so; after MAX_FAILED_STARTS failed starts in a row the page stops trying and
  * says why.
@@ -27,7 +30,6 @@
   var failedStarts = 0;
   var queue = [];                       // {id, kind, payload, timeout, resolve, packages}
   var current = null;                   // the request the worker is working on
-  var timer = null;
   var bootTimer = null;
   var nextId = 1;
   var listeners = [];
@@ -78,7 +80,6 @@
   }
 
   function stopWorker() {
-    clearTimeout(timer);
     clearTimeout(bootTimer);
     if (worker) worker.terminate();
     worker = null;
@@ -127,7 +128,6 @@
       }
       broken("stopped with an error it cannot recover from", false);
     } else if (message.type === "reply" && current && message.id === current.id) {
-      clearTimeout(timer);
       var done = current;
       current = null;
       done.resolve(message.reply);
@@ -139,7 +139,8 @@
     if (current || !queue.length) return;
     if (state === "idle") { start(queue[0].packages); return; }
     if (state !== "ready") return;
-    current = queue.shift();
+    var taken = current = queue.shift();
+    taken.timer = setTimeout(function () { timedOut(taken); }, taken.timeout);
     worker.postMessage({ type: "request", id: current.id, kind: current.kind, payload: current.payload,
                          packages: current.packages });
   }
@@ -180,7 +181,6 @@
       }
       var item = { id: nextId++, kind: kind, payload: payload, timeout: timeoutMs || 15000, resolve: resolve,
                    packages: packages ? String(packages).split(",") : [] };
-      item.timer = setTimeout(function () { timedOut(item); }, item.timeout);
       var settle = item.resolve;
       item.resolve = function (value) { clearTimeout(item.timer); settle(value); };
       queue.push(item);

@@ -12,12 +12,15 @@ import time
 import pytest
 
 from mvcalc import course
+from sitebuild.paths import ROOT
 
 from .conftest import open_module
 
 M1, M2 = "m1-what-is-calculus", "m2-multivariate-calculus"
 CHECKER_READY_MS = 120_000
 M1_SETS = ("differentiate", "matching-functions", "toolbox")
+# mvcalc.web.checker's limit for a code check (that module imports the browser's js: read, not imported)
+CODE_LIMIT_MS = int(re.search(r"CODE_LIMIT_MS = ([\d_]+)", (ROOT / "py/mvcalc/web/checker.py").read_text())[1])
 
 # Until Module 1's page has its own mount points, add them before the page's Python runs.
 MOUNT_M1_SETS = """
@@ -233,6 +236,34 @@ def test_a_runaway_inside_c_is_stopped_by_ending_the_worker(page, server):
     box.locator(".ex-check").click()
     wait_feedback(box, "correct", timeout=CHECKER_READY_MS)
 
+
+
+# The worker for learner code as on a slow computer: its "ready" reaches the page late.
+SLOW_START = """
+window.Worker = class extends window.Worker {
+  constructor(url, options) { super(url, options); this.slow = String(url).includes('checker-worker'); }
+  set onmessage(handler) {
+    super.onmessage = (event) => this.slow && event.data && event.data.type === 'ready'
+      ? setTimeout(() => handler(event), DELAY) : handler(event);
+  }
+};
+"""
+
+
+def test_a_slow_start_of_python_for_code_is_not_counted_against_the_check(page, server):
+    """On a slow or busy computer the worker can take longer to start than a check may run: the
+    limit counts from when the worker takes the check, so a right answer is still marked right
+    (counted from the click, it was stopped, and stopped again in each fresh worker)."""
+    page.add_init_script(SLOW_START.replace("DELAY", str(CODE_LIMIT_MS + 3000)))
+    open_sets(page, server, M2)
+    box = exercise(page, "finite-differences")
+    wait_question(box, ".ex-code-input")
+    question = course.question(M2, "finite-differences", 0)
+    box.locator(".ex-code-input").fill(question.solution)
+    started = time.monotonic()
+    box.locator(".ex-check").click()
+    assert "tests passed" in wait_feedback(box, "correct", timeout=CHECKER_READY_MS)
+    assert time.monotonic() - started > (CODE_LIMIT_MS + 3000) / 1000, "the worker's start was slowed"
 
 TIMED_CHECK = """(selector) => new Promise((resolve) => {
   const box = document.querySelector(selector);

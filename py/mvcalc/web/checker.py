@@ -11,8 +11,9 @@ import json
 
 import js
 
-CODE_LIMIT_MS = 15_000     # running the learner's code against the tests, the worker's start included
-LAB_LIMIT_MS = 20_000      # a lab's request, packages loading included
+# Counted from when the worker takes the request, so never the worker's own start (checker.js).
+CODE_LIMIT_MS = 15_000     # running the learner's code against the tests
+LAB_LIMIT_MS = 20_000      # a lab's request, loading a package the worker did not start with included
 
 
 def state() -> str:
