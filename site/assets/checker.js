@@ -11,10 +11,9 @@
  * slow or busy computer a start can take longer than a check may, and counting it would stop a
  * right answer, then stop it again in the fresh worker, for ever. Past the limit, the worker is
  * terminated and the request is answered with a friendly "stopped" reply; the next request starts
- * a fresh worker. A worker
- * that fails to start, throws, or reports a fatal error is replaced the same way, with a
- * sentence saying so; after MAX_FAILED_STARTS failed starts in a row the page stops trying and
- * says why.
+ * a fresh worker. A worker that fails to start, throws, or reports a fatal error is replaced the
+ * same way, with a sentence saying so; after MAX_FAILED_STARTS failed starts in a row the page
+ * stops trying and says why.
  */
 (function () {
   "use strict";
