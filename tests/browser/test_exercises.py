@@ -237,7 +237,6 @@ def test_a_runaway_inside_c_is_stopped_by_ending_the_worker(page, server):
     wait_feedback(box, "correct", timeout=CHECKER_READY_MS)
 
 
-
 # The worker for learner code as on a slow computer: its "ready" reaches the page late.
 SLOW_START = """
 window.Worker = class extends window.Worker {
@@ -264,6 +263,7 @@ def test_a_slow_start_of_python_for_code_is_not_counted_against_the_check(page, 
     box.locator(".ex-check").click()
     assert "tests passed" in wait_feedback(box, "correct", timeout=CHECKER_READY_MS)
     assert time.monotonic() - started > (CODE_LIMIT_MS + 3000) / 1000, "the worker's start was slowed"
+
 
 TIMED_CHECK = """(selector) => new Promise((resolve) => {
   const box = document.querySelector(selector);
