@@ -61,11 +61,14 @@ def pytest_ignore_collect(collection_path, config):
     return True if _left_out(collection_path, config) else None
 
 
-def _browser_lane(path) -> str:
-    """Which of the two browser lanes (py/make.py test) runs this browser test file: every other
-    file, in order of name (the files take from 10 s to 3 min each; the two lanes come out even)."""
-    files = sorted(p.name for p in (TESTS / "browser").glob("test_*.py"))
-    return f"browser-{files.index(Path(path).name) % 2}"
+def _lane_group(item) -> str:
+    """Which xdist group (py/make.py test's lanes: ``--dist loadgroup``) runs this test: a module
+    page's visit tests together (tests/browser/visit.py: one load of the page for all of them),
+    else its file's tests together (its fixtures and caches are made once)."""
+    from browser.visit import visit_kind, visit_slug
+    if visit_kind(item) is not None:
+        return f"visit-{visit_slug(item)}"
+    return _relative(item.path)
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -73,24 +76,6 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if _relative(item.path).startswith("browser/"):
             item.add_marker(pytest.mark.browser)
-            item.add_marker(pytest.mark.xdist_group(_browser_lane(item.path)))
-        else:     # in py/make.py's lanes a file's tests stay together: its fixtures and caches are made once
-            item.add_marker(pytest.mark.xdist_group(_relative(item.path)))
+        item.add_marker(pytest.mark.xdist_group(_lane_group(item)))
         if is_slow_file(item.path) or item.get_closest_marker("node") or item.get_closest_marker("browser"):
             item.add_marker(pytest.mark.slow)
-
-
-@pytest.fixture
-def standin(monkeypatch):
-    """The stand-in browser (py/sitebuild/standin.py) as ``js`` and ``pyodide`` for one test, with
-    ``mvcalc.web`` imported afresh: its modules bind ``js`` when imported and keep page state (the
-    first-plot mark). Everything is put back after the test. ``standin.open(html)`` makes the page."""
-    from sitebuild.standin import StandIn, browser_modules
-    browser = StandIn()
-    for name, module in browser_modules(browser).items():
-        monkeypatch.setitem(sys.modules, name, module)
-    for name in [n for n in sys.modules if n.startswith("mvcalc.web")]:
-        monkeypatch.delitem(sys.modules, name)
-    yield browser
-    for name in [n for n in sys.modules if n.startswith("mvcalc.web")]:
-        del sys.modules[name]

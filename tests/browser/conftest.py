@@ -95,42 +95,40 @@ class Watch:
             route.abort()
 
 
-@pytest.fixture
-def context(browser, server):
-    """A fresh browser profile (no cache, no storage) for one test."""
-    context = browser.new_context(viewport={"width": 1200, "height": 900})
-    watch = Watch("/".join(server.url.split("/")[:3]))
-    context.route("**/*", watch.route)
-    context.watch = watch
-    yield context
-    context.close()
-    assert not watch.outside, f"requests outside the local origin: {watch.outside}"
-    assert not watch.errors, f"console errors: {watch.errors}"
+VIEWPORT = {"width": 1200, "height": 900}
 
 
-@pytest.fixture
-def page(context):
+def watched_context(browser, server, **options):
+    """A fresh browser profile (no cache, no storage) whose requests outside the local origin
+    are refused and recorded (``context.watch``); the viewport is ``VIEWPORT`` unless given."""
+    context = browser.new_context(**{"viewport": VIEWPORT, **options})
+    context.watch = Watch("/".join(server.url.split("/")[:3]))
+    context.route("**/*", context.watch.route)
+    return context
+
+
+def watched_new_page(context):
+    """A new page in a ``watched_context`` whose console errors and uncaught errors are recorded."""
     page = context.new_page()
     page.on("console", context.watch.console)
     page.on("pageerror", context.watch.page_error)
     return page
 
 
-@contextmanager
-def watched_page(browser, server):
-    """A page in a fresh profile of its own, watched as the ``page`` fixture's is, for tests that
-    share one loaded page (``module_page``, and per module in test_keyboard.py)."""
-    context = browser.new_context(viewport={"width": 1200, "height": 900})
-    watch = Watch("/".join(server.url.split("/")[:3]))
-    context.route("**/*", watch.route)
-    context.watch = watch
-    page = context.new_page()
-    page.on("console", watch.console)
-    page.on("pageerror", watch.page_error)
-    try:
-        yield page
-    finally:
-        context.close()
+@pytest.fixture
+def context(browser, server):
+    """A fresh browser profile (no cache, no storage) for one test."""
+    context = watched_context(browser, server)
+    yield context
+    context.close()
+    watch = context.watch
+    assert not watch.outside, f"requests outside the local origin: {watch.outside}"
+    assert not watch.errors, f"console errors: {watch.errors}"
+
+
+@pytest.fixture
+def page(context):
+    return watched_new_page(context)
 
 
 @contextmanager
@@ -144,20 +142,84 @@ def watching(page):
     assert not watch.errors[errors:], f"console errors: {watch.errors[errors:]}"
 
 
-@pytest.fixture(scope="module")
-def module_page(browser, server):
-    """One page in one fresh profile for the tests of a file that share it (``shared_page``): the
-    page is loaded once (``open_module_once``) and each test goes on from where the one before left
-    it, so only tests that set up what they read share it. Python starts once instead of per test."""
-    with watched_page(browser, server) as page:
-        yield page
+# --- visits: one load of a module page shared by the checks of many files (visit.py) ------------
+
+@pytest.fixture(scope="session")
+def visits(browser, server):
+    from .visit import Visits
+    registry = Visits(browser, server)
+    yield registry
+    registry.close()
 
 
 @pytest.fixture
-def shared_page(module_page):
-    """The file's one page (``module_page``) for one test (``watching``)."""
-    with watching(module_page):
-        yield module_page
+def slug(request) -> str:
+    """The module page a test is about: its file's ``SLUG``, unless the test is parametrised by
+    ``slug`` (then each parameter)."""
+    return request.module.SLUG
+
+
+def _turn(visits, slug: str, kind: str):
+    visit = visits.open(slug, kind)
+    if kind != "reading_visit":
+        visit.changed = True
+    with watching(visit.page):
+        state = visit.state() if kind == "reading_visit" else None
+        yield visit
+        if state is not None:
+            assert visit.state() == state, "a test that only reads the page changed it (use `visit`)"
+
+
+@pytest.fixture
+def reading_visit(visits, slug):
+    """The module page as loaded (visit.py), left so by the test: checked afterwards."""
+    yield from _turn(visits, slug, "reading_visit")
+
+
+@pytest.fixture
+def fresh_visit(visits, slug):
+    """The module page as loaded (visit.py); the test may change it."""
+    yield from _turn(visits, slug, "fresh_visit")
+
+
+@pytest.fixture
+def visit(visits, slug):
+    """The module page as the visit tests before this one left it (visit.py)."""
+    yield from _turn(visits, slug, "visit")
+
+
+@pytest.hookimpl(trylast=True)                        # after pytest's own reordering
+def pytest_collection_modifyitems(items):
+    """Each module page's visit tests (visit.py) one after another, in ``visit_order``; the block
+    where the first of them was (the browser tests come first)."""
+    from .visit import visit_kind, visit_order
+    shared = [(visit_order(item), i) for i, item in enumerate(items) if visit_kind(item) is not None]
+    if shared:
+        block = [items[i] for _, i in sorted(shared)]
+        taken, first = {i for _, i in shared}, shared[0][1]
+        items[:] = items[:first] + block + [item for i, item in enumerate(items[first:], first) if i not in taken]
+
+
+@pytest.hookimpl(trylast=True)                       # after the test's own fixtures are finished
+def pytest_runtest_teardown(item, nextitem):
+    """A module's last visit test in this lane closes its page (the next one would load another)."""
+    from .visit import visit_kind, visit_slug
+    registry = item.funcargs.get("visits") if hasattr(item, "funcargs") else None
+    if registry is not None and registry.current is not None and (
+            nextitem is None or visit_kind(nextitem) is None or visit_slug(nextitem) != registry.current.slug):
+        registry.close()
+
+
+@pytest.fixture(scope="session")
+def shots():
+    """The folder for screenshots for a human to look at (``MVCALC_SHOTS=<folder>``), or None:
+    none (they take about 4 s a page and assert nothing)."""
+    if not os.environ.get("MVCALC_SHOTS"):
+        return None
+    folder = Path(os.environ["MVCALC_SHOTS"])
+    folder.mkdir(parents=True, exist_ok=True)
+    print(f"\nscreenshots: {folder}")
+    return folder
 
 
 @pytest.fixture
@@ -188,13 +250,6 @@ def open_module(page, server, slug: str, *, wait_ready: bool = True):
     page.goto(f"{server.url}site/{slug}/index.html")
     if wait_ready:
         wait_python(page)
-    return page
-
-
-def open_module_once(page, server, slug: str):
-    """``open_module`` unless ``page`` (a shared page) already shows that module."""
-    if not page.url.endswith(f"site/{slug}/index.html"):
-        open_module(page, server, slug)
     return page
 
 

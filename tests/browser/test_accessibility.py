@@ -9,55 +9,21 @@ from __future__ import annotations
 
 import pytest
 
-from sitebuild.paths import DIST, ROOT
-
+from .axe import axe_violations, explain
 from .conftest import extra_pages, module_pages, wait_python
 
-AXE = ROOT / "node_modules/axe-core/axe.min.js"
-BLOCKING = ("serious", "critical")
 
-RUN_AXE = """async () => {
-  const result = await axe.run(document, {resultTypes: ['violations']});
-  return result.violations.map(v => ({
-    id: v.id, impact: v.impact, help: v.help,
-    nodes: v.nodes.slice(0, 5).map(n => n.target.join(' ') + ' :: ' + (n.failureSummary || '').split('\\n')[1])
-  }));
-}"""
+def other_pages() -> list[str]:
+    """Paths relative to the site root of every page that is not a module: the course home and
+    every extra page."""
+    return ["index.html", *(f"site/{slug}/index.html" for slug in extra_pages())]
 
 
-def all_pages() -> list[str]:
-    """Paths relative to the site root: the course home, every module page and every extra page."""
-    return ["index.html", *(f"site/{slug}/index.html" for slug in module_pages() + extra_pages())]
-
-
-def axe_violations(page) -> list[dict]:
-    if not page.evaluate("typeof window.axe !== 'undefined'"):
-        page.add_script_tag(path=str(AXE))
-    return [v for v in page.evaluate(RUN_AXE) if v["impact"] in BLOCKING]
-
-
-def explain(violations: list[dict]) -> str:
-    return "\n".join(f"{v['impact']}: {v['id']} ({v['help']})\n    " + "\n    ".join(v["nodes"])
-                     for v in violations)
-
-
-@pytest.fixture(scope="module", autouse=True)
-def axe_is_installed():
-    if not AXE.is_file():
-        pytest.fail("node_modules/axe-core is missing: run `npm ci` (it is a devDependency)")
-
-
-@pytest.mark.parametrize("path", all_pages())
-def test_no_serious_axe_violations_before_and_after_python(page, server, path):
-    page.goto(server.url + path)
-    is_module = path.startswith("site/") and path.split("/")[1] in module_pages()
-    if is_module:
-        page.wait_for_function("document.documentElement.classList.contains('math-ready')", timeout=20_000)
-    before = axe_violations(page)
+@pytest.mark.parametrize("slug", module_pages())
+def test_no_serious_axe_violations_on_a_module_page_before_and_after_python(reading_visit):
+    page, path = reading_visit.page, f"site/{reading_visit.slug}/index.html"
+    before = reading_visit.before["axe"]               # audited when the maths was typeset (visit.py)
     assert not before, f"{path} before Python:\n{explain(before)}"
-    if not is_module:
-        return
-    wait_python(page)
     if page.locator(".exercise-set").count():      # exercises appear once their checker has started
         page.wait_for_selector(".exercise-set .ex-question", timeout=120_000)
         page.wait_for_function("!document.querySelector('.exercise-set .ex-waiting')", timeout=120_000)
@@ -75,6 +41,13 @@ def test_no_serious_axe_violations_before_and_after_python(page, server, path):
         assert canvas.get_attribute("role") == "img" and len(label) > 20, f"figure {i}: no text alternative"
         assert figure.locator(".figure-alt").first.inner_text().strip() == label.strip(), \
             f"figure {i}: the visible description is not the canvas's label"
+
+
+@pytest.mark.parametrize("path", other_pages())
+def test_no_serious_axe_violations_on_every_other_page(page, server, path):
+    page.goto(server.url + path)
+    violations = axe_violations(page)
+    assert not violations, f"{path}:\n{explain(violations)}"
 
 
 def test_reduced_motion_means_no_animation(browser, server):

@@ -11,7 +11,7 @@ import pytest
 from sitebuild import frame_check, frames
 from sitebuild.paths import DIST
 
-from .conftest import Watch, module_pages, open_module
+from .conftest import module_pages, open_module, watched_context, watched_new_page
 
 MAX_SWAP_SHIFT = 0.01        # layout-shift score allowed for all of a page's swaps together
 
@@ -29,29 +29,6 @@ FIGURES_JS = """() => Array.from(document.querySelectorAll('.live-figure')).map(
     note: shown(figure.querySelector('.figure-wait')),
   };
 })"""
-
-# Before the page's scripts: layout shifts, and for each framed figure when its frame went
-# (the end of the task that drew its canvas) and its box just then.
-WATCH_SWAPS = """
-window.swapWatch = { shifts: [], swaps: {} };
-new PerformanceObserver((list) => {
-  for (const e of list.getEntries()) swapWatch.shifts.push({ t: e.startTime, value: e.value, input: e.hadRecentInput });
-}).observe({ type: 'layout-shift', buffered: true });
-document.addEventListener('DOMContentLoaded', () => {
-  for (const plot of document.querySelectorAll('.live-figure .plot.framed')) {
-    const id = plot.parentNode.id, r = plot.getBoundingClientRect();
-    const entry = swapWatch.swaps[id] = { before: [r.width, r.height] };
-    new MutationObserver(() => {
-      if (entry.t === undefined && !plot.querySelector('.plot-frame')) {
-        const r = plot.getBoundingClientRect();
-        entry.t = performance.now();
-        entry.after = [r.width, r.height];
-      }
-    }).observe(plot, { childList: true });
-  }
-});
-"""
-
 
 def index() -> dict:
     return json.loads((DIST / frames.FRAMES / frames.INDEX).read_text())
@@ -108,11 +85,8 @@ def go_live_everywhere(page) -> list[str]:
 
 
 @pytest.mark.parametrize("slug", module_pages())
-def test_each_figure_goes_live_in_place_as_the_picture_it_showed(page, server, context, slug):
-    requests: list[str] = []
-    context.on("request", lambda request: requests.append(request.url))
-    page.add_init_script(WATCH_SWAPS)
-    open_module(page, server, slug)
+def test_each_figure_goes_live_in_place_as_the_picture_it_showed(reading_visit, slug):
+    page, requests = reading_visit.page, reading_visit.requests     # watched from the start (visit.py)
     ids = go_live_everywhere(page)
     watch = page.evaluate("swapWatch")
     shipped = {f["id"]: f for f in index()[slug]}
@@ -138,18 +112,14 @@ def test_each_figure_goes_live_in_place_as_the_picture_it_showed(page, server, c
 @pytest.fixture
 def sharp_page(browser, server):
     """A page at 2 device px per CSS px (a phone's or a laptop's high-density screen)."""
-    context = browser.new_context(viewport={"width": 1200, "height": 900}, device_scale_factor=2)
-    watch = Watch("/".join(server.url.split("/")[:3]))
-    context.route("**/*", watch.route)
+    context = watched_context(browser, server, device_scale_factor=2)
     requests: list[str] = []
     context.on("request", lambda request: requests.append(request.url))
-    page = context.new_page()
-    page.on("console", watch.console)
-    page.on("pageerror", watch.page_error)
+    page = watched_new_page(context)
     page.requests = requests
     yield page
     context.close()
-    assert not watch.outside and not watch.errors, (watch.outside, watch.errors)
+    assert not context.watch.outside and not context.watch.errors, (context.watch.outside, context.watch.errors)
 
 
 def test_a_high_density_screen_gets_the_2x_frames_and_they_are_its_live_figures(sharp_page, server):

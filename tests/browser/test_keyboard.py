@@ -2,15 +2,15 @@
 figure, every interactive figure, and an exercise answered with Hint and Show solution.
 Pages are found automatically.
 
-The three checks of a module page (sliders, pointer-driven figures, an exercise) share one load
-of it (``module_loaded``): each starts from the skip link, as a keyboard user at the top of the
-page, and moves or answers only what it then reads."""
+The three checks of a module page (sliders, pointer-driven figures, an exercise) share its load
+with other files' checks (``visit``, visit.py): each starts from the skip link, as a keyboard
+user at the top of the page, and moves or answers only what it then reads."""
 from __future__ import annotations
 
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from .conftest import extra_pages, module_pages, open_module, watched_page, watching
+from .conftest import extra_pages, module_pages, open_module
 
 FOCUSED = """() => { const el = document.activeElement;
   return el ? {tag: el.tagName.toLowerCase(), id: el.id, cls: el.className && String(el.className),
@@ -40,23 +40,14 @@ def test_skip_link_is_first_and_jumps_to_the_content(page, server):
     page.wait_for_function("location.hash === '#content'", timeout=10_000)
 
 
-@pytest.fixture(scope="module", params=module_pages())
-def module_loaded(request, browser, server):
-    """One module page (the param), loaded once, in a fresh profile of its own."""
-    with watched_page(browser, server) as page:
-        open_module(page, server, request.param)
-        page.slug = request.param
-        yield page
-
-
 @pytest.fixture
-def keyboard_page(module_loaded):
-    """The module's loaded page for one test, the keyboard's focus on the skip link."""
-    with watching(module_loaded):
-        module_loaded.focus(".skip-link")
-        yield module_loaded
+def keyboard_page(visit):
+    """The module's page (shared: visit.py), the keyboard's focus on the skip link."""
+    visit.page.focus(".skip-link")
+    return visit.page
 
 
+@pytest.mark.parametrize("slug", module_pages())
 def test_every_slider_moves_its_figure_by_keyboard(keyboard_page):
     page = keyboard_page
     sliders = page.locator(".live-figure input[type=range]")
@@ -85,7 +76,8 @@ def test_every_slider_moves_its_figure_by_keyboard(keyboard_page):
                         f"{figure.locator('canvas').get_attribute('aria-label')!r} != {alt.inner_text()!r}")
 
 
-def test_interactive_figures_work_by_keyboard(keyboard_page):
+@pytest.mark.parametrize("slug", module_pages())
+def test_interactive_figures_work_by_keyboard(keyboard_page, slug):
     """Every focusable (pointer-driven) figure on the page also moves with the keys."""
     page, driven = keyboard_page, []
     canvases = page.locator(".live-figure canvas[tabindex='0']")
@@ -101,7 +93,7 @@ def test_interactive_figures_work_by_keyboard(keyboard_page):
         page.wait_for_function("([el, text]) => el.getAttribute('aria-label') !== text",
                                arg=[canvas.element_handle(), before], timeout=10_000)
         driven.append(canvas_id)
-    assert driven or page.slug != module_pages()[0], "Module 1's explorer is an interactive figure to drive"
+    assert driven or slug != module_pages()[0], "Module 1's explorer is an interactive figure to drive"
 
 
 def exercise_pages() -> list[str]:
@@ -114,7 +106,7 @@ def test_some_page_has_exercises():
     assert exercise_pages(), "no page has an exercise set"
 
 
-@pytest.mark.parametrize("module_loaded", exercise_pages(), indirect=True)
+@pytest.mark.parametrize("slug", exercise_pages())
 def test_an_exercise_by_keyboard_alone(keyboard_page):
     page = keyboard_page
     page.wait_for_selector(".exercise-set .ex-input", timeout=120_000)

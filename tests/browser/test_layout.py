@@ -7,9 +7,6 @@ must re-lay itself out to its new column, as on a tablet turned sideways.
 """
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 import pytest
 
 from .conftest import extra_pages, module_pages, wait_python
@@ -47,17 +44,6 @@ CANVAS_FIT = """() => [...document.querySelectorAll('.live-figure canvas')].map(
 def all_pages() -> list[str]:
     """The course home, every module page and every extra page (the glossary, ...)."""
     return ["index.html", *(f"site/{slug}/index.html" for slug in module_pages() + extra_pages())]
-
-
-@pytest.fixture(scope="module")
-def shots():
-    """The folder for screenshots (``MVCALC_SHOTS``), or None: no screenshots."""
-    if not os.environ.get("MVCALC_SHOTS"):
-        return None
-    folder = Path(os.environ["MVCALC_SHOTS"])
-    folder.mkdir(parents=True, exist_ok=True)
-    print(f"\nlayout screenshots: {folder}")
-    return folder
 
 
 def check_width(page, path: str, width: int) -> None:

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from .conftest import canvas_ink, open_module, open_module_once
+from .conftest import canvas_ink
 
 SLUG = "m1-what-is-calculus"
 FIGURES = ["fig-rise-run", "fig-secant", "fig-explorer", "fig-reciprocal", "fig-exp", "fig-ln", "fig-sincos",
@@ -34,15 +34,15 @@ def set_slider(page, slider_id: str, value: str) -> None:
 
 
 @pytest.fixture
-def m1(shared_page, server):
-    """The module's page, loaded once for this file's tests (each sets up what it reads)."""
-    return open_module_once(shared_page, server, SLUG)
+def m1(visit):
+    """The module's page, shared with other tests (visit.py): each sets up what it reads."""
+    return visit.page
 
 
 @pytest.fixture
-def fresh_m1(page, server):
-    """The module's page, loaded for this test alone (it needs the page as a learner first sees it)."""
-    return open_module(page, server, SLUG)
+def fresh_m1(fresh_visit):
+    """The module's page as a learner first sees it (visit.py)."""
+    return fresh_visit.page
 
 
 def test_page_reads_in_order_with_a_contents_list_and_exercise_mounts(m1):
@@ -116,6 +116,11 @@ def test_h_slider_moves_the_quotient_towards_the_derivative_and_the_table_agrees
 
 def test_explorer_follows_the_pointer_and_the_keys(m1):
     page = m1
+    if page.input_value("#explorer-fn") != "square":          # a test before typed a function: x² again
+        before = alt(page, "fig-explorer")
+        page.select_option("#explorer-fn", "square")
+        page.wait_for_function("(t) => document.querySelector('#fig-explorer .figure-alt').textContent !== t",
+                               arg=before, timeout=10_000)
     canvas = page.locator("#fig-explorer canvas")
     canvas.scroll_into_view_if_needed()
     box = canvas.bounding_box()
@@ -194,10 +199,27 @@ def test_product_strips_add_up_and_the_chain_rule_multiplies(m1):
     assert read["ratio_zx"] == pytest.approx(read["dzdx"], abs=0.01)
 
 
+def test_secant_slider_moves_the_quotient_towards_the_derivative(m1):
+    page = m1
+    derivative = float(page.inner_text('[data-readout="derivative"]'))
+    slider = page.locator("#secant-h")
+    gaps = []
+    for value in ("1.5", "0.5", "0.1", "0.01", "0.001"):
+        slider.fill(value)
+        page.wait_for_function(
+            "([v]) => document.querySelector('output[for=secant-h]').value === String(Number(v))", arg=[value])
+        page.wait_for_timeout(50)
+        quotient = float(page.inner_text('[data-readout="quotient"]'))
+        gaps.append(abs(quotient - derivative))
+    assert gaps == sorted(gaps, reverse=True), gaps
+    assert gaps[-1] < 0.01
+
+
 @pytest.mark.parametrize("width", [1200, 375])
-def test_screenshots_and_no_sideways_scroll(page, server, width):
+def test_no_sideways_scroll(m1, width, shots):
+    page = m1
     page.set_viewport_size({"width": width, "height": 900})
-    open_module(page, server, SLUG)
     page.wait_for_timeout(500)                 # figures follow their column's width
     assert page.evaluate("document.documentElement.scrollWidth") <= width
-    page.screenshot(path=f"/tmp/m1-{width}.png", full_page=True)
+    if shots:
+        page.screenshot(path=str(shots / f"m1-{width}.png"), full_page=True)

@@ -12,7 +12,7 @@ import pytest
 from mvcalc import course
 from mvcalc.figures import pits
 
-from .conftest import canvas_ink, open_module_once
+from .conftest import canvas_ink
 
 SLUG = "m2-multivariate-calculus"
 FIGURES = ["fig-can", "fig-slice", "fig-total", "fig-gradient", "fig-polar", "fig-hessian", "fig-steps", "fig-sandpit"]
@@ -28,9 +28,9 @@ def readout(page, fig: str, name: str) -> str:
 
 
 @pytest.fixture
-def m2(shared_page, server):
-    """The module's page, loaded once for this file's tests (each sets up what it reads)."""
-    return open_module_once(shared_page, server, SLUG)
+def m2(visit):
+    """The module's page, shared with other tests (visit.py): each sets up what it reads."""
+    return visit.page
 
 
 def test_every_figure_is_drawn_and_described(m2):

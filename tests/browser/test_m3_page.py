@@ -11,7 +11,7 @@ import pytest
 
 from mvcalc.labs import backprop as bp
 
-from .conftest import canvas_ink, open_module, open_module_once
+from .conftest import canvas_ink
 
 SLUG = "m3-chain-rule-and-neural-networks"
 FIGURES = ["fig-chain-path", "fig-neuron", "fig-network", "fig-cost", "fig-sigmoid", "fig-backprop", "fig-heart"]
@@ -35,15 +35,15 @@ def set_slider(page, slider_id: str, value: str) -> None:
 
 
 @pytest.fixture
-def m3(shared_page, server):
-    """The module's page, loaded once for this file's tests (each sets up what it reads)."""
-    return open_module_once(shared_page, server, SLUG)
+def m3(visit):
+    """The module's page, shared with other tests (visit.py): each sets up what it reads."""
+    return visit.page
 
 
 @pytest.fixture
-def fresh_m3(page, server):
-    """The module's page, loaded for this test alone (it needs the page as a learner first sees it)."""
-    return open_module(page, server, SLUG)
+def fresh_m3(fresh_visit):
+    """The module's page as a learner first sees it (visit.py)."""
+    return fresh_visit.page
 
 
 def test_every_figure_is_drawn_and_described_and_every_set_is_mounted(m3):

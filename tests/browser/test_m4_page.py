@@ -10,7 +10,7 @@ import pytest
 
 from mvcalc import course
 
-from .conftest import canvas_ink, open_module
+from .conftest import canvas_ink
 
 SLUG = "m4-taylor-series"
 FIGURES = ["fig-match", "fig-power", "fig-taylor", "fig-special", "fig-linear", "fig-taylor2d"]
@@ -35,8 +35,8 @@ def readout(page, figure: str, name: str) -> str:
     return page.inner_text(f'#{figure} [data-readout="{name}"]')
 
 
-def test_page_figures_series_keyboard_and_an_exercise(page, server):
-    open_module(page, server, SLUG)
+def test_page_figures_series_keyboard_and_an_exercise(fresh_visit):
+    page = fresh_visit.page
     assert [page.locator(".exercise-set").nth(i).get_attribute("data-set")
             for i in range(page.locator(".exercise-set").count())] == SETS
     assert page.locator(".try-this").count() >= 6

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from .conftest import canvas_ink, open_module_once
+from .conftest import canvas_ink
 
 SLUG = "m5-optimisation"
 FIGURES = ["fig-newton", "fig-descent", "fig-compare", "fig-lagrange", "fig-sandpit"]
@@ -30,9 +30,9 @@ def wait_alt_change(page, fig: str, before: str, timeout: int = 10_000) -> None:
 
 
 @pytest.fixture
-def m5(shared_page, server):
-    """The module's page, loaded once for this file's tests (each sets up what it reads)."""
-    return open_module_once(shared_page, server, SLUG)
+def m5(visit):
+    """The module's page, shared with other tests (visit.py): each sets up what it reads."""
+    return visit.page
 
 
 def test_page_has_its_lessons_figures_and_exercise_sets(m5):

@@ -10,7 +10,7 @@ import re
 import numpy as np
 import pytest
 
-from .conftest import canvas_ink, open_module, open_module_once
+from .conftest import canvas_ink
 
 SLUG = "m6-regression"
 FIGURES = ["fig-line-fit", "fig-slices", "fig-descent", "fig-compare", "fig-heights"]
@@ -47,9 +47,9 @@ def chi2(m: float, c: float) -> float:
 
 
 @pytest.fixture
-def m6(shared_page, server):
-    """The module's page, loaded once for this file's tests (each sets up what it reads)."""
-    return open_module_once(shared_page, server, SLUG)
+def m6(visit):
+    """The module's page, shared with other tests (visit.py): each sets up what it reads."""
+    return visit.page
 
 
 def test_every_figure_is_drawn_and_every_set_mounted(m6):
@@ -168,9 +168,10 @@ def test_heights_lab_names_a_slip_then_fits_with_the_learners_code(m6):
 
 
 @pytest.mark.parametrize("width", [1280, 375])
-def test_screenshots_and_no_sideways_scroll(page, server, width):
+def test_no_sideways_scroll(m6, width, shots):
+    page = m6
     page.set_viewport_size({"width": width, "height": 900})
-    open_module(page, server, SLUG)
-    page.wait_for_timeout(500)
+    page.wait_for_timeout(500)                 # figures follow their column's width
     assert page.evaluate("document.documentElement.scrollWidth") <= width
-    page.screenshot(path=f"/tmp/m6-{width}.png", full_page=True)
+    if shots:
+        page.screenshot(path=str(shots / f"m6-{width}.png"), full_page=True)

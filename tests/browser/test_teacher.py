@@ -16,7 +16,7 @@ import pytest
 from sitebuild.paths import DIST, ROOT
 from sitebuild.server import SiteServer
 
-from .test_accessibility import axe_violations, explain
+from .axe import axe_violations, explain
 from .test_keyboard import FOCUSED, tab_to
 from .test_layout import OVERFLOW
 

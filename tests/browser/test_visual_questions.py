@@ -17,8 +17,7 @@ from mvcalc.questions.view import question_view
 from mvcalc.questions.figure_geometry import label_positions, moved, snap, start_point
 from mvcalc.questions.point_answer import format_point, parse_point
 
-from .conftest import open_module
-from .test_accessibility import axe_violations, explain
+from .axe import axe_violations, explain
 
 READY_MS = 180_000
 M1, M2, M3, M4, M5, M6 = ("m1-what-is-calculus", "m2-multivariate-calculus", "m3-chain-rule-and-neural-networks",
@@ -101,9 +100,9 @@ def tab_to_figure(page, most: int = 12) -> None:
     raise AssertionError("Tab never reached the figure")
 
 
-@pytest.mark.parametrize("module", list(CASES))
-def test_a_visual_question_by_pointer_and_one_by_keyboard(page, server, module):
-    open_module(page, server, module, wait_ready=False)
+@pytest.mark.parametrize("slug", list(CASES))
+def test_a_visual_question_by_pointer_and_one_by_keyboard(visit, slug):
+    page, module = visit.page, slug
     for how, (set_slug, template) in zip(("pointer", "keyboard"), CASES[module]):
         index = index_of(module, set_slug, template)
         q = course.question(module, set_slug, index)

@@ -16,8 +16,8 @@ from mvcalc.questions.marking import mark
 from sitebuild.paths import DIST
 from sitebuild.server import SiteServer
 
+from .axe import axe_violations, explain
 from .conftest import wait_python
-from .test_accessibility import axe_violations, explain
 from .test_keyboard import FOCUSED, tab_to
 from .test_layout import OVERFLOW
 from .tour import Recorder
