@@ -31,6 +31,7 @@ import shutil
 import subprocess
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -41,6 +42,7 @@ COLOURS = 256
 INDEX = "index.json"
 PACKAGES = "numpy,matplotlib,pillow"    # what the drawing needs in Pyodide (pyscript.toml's, and Pillow)
 TASK = HERE / "frames_task.py"          # run in Pyodide: draws the pages /host/task.json names
+DRAWERS = 2                             # Node processes drawing at once, each a share of the pages (2 cores)
 # Inputs of every page's frames besides the course modules its script imports (repository paths).
 ALWAYS = ("py/sitebuild/frames.py", "py/sitebuild/frames_task.py", "py/sitebuild/standin.py",
           "py/sitebuild/pages.py", "py/sitebuild/paths.py", "py/sitebuild/pyodide_node.js", "py/sitebuild/pins.json")
@@ -84,19 +86,26 @@ def ensure_frames(slugs: list[str] | None = None, cache: Path | None = None, nod
         shutil.rmtree(work, ignore_errors=True)
         started = time.monotonic()
         try:
-            stage(work, stale)
-            run_pyodide(work, TASK, node)
+            shares = [stale[i::DRAWERS] for i in range(min(DRAWERS, len(stale)))]
+            with ThreadPoolExecutor(len(shares)) as pool:      # one Node process per share, side by side
+                list(pool.map(lambda share: _draw(work / share[0], share, node), shares))
             print(f"frames: drawn in {time.monotonic() - started:.0f} s", flush=True)
-            for slug in stale:
-                _record_inputs(work, slug)
-                shutil.rmtree(cache / slug, ignore_errors=True)
-                (work / "out" / slug).rename(cache / slug)
+            for share in shares:
+                for slug in share:
+                    _record_inputs(work / share[0], slug)
+                    shutil.rmtree(cache / slug, ignore_errors=True)
+                    (work / share[0] / "out" / slug).rename(cache / slug)
         finally:
             shutil.rmtree(work, ignore_errors=True)
     for old in cache.iterdir() if cache.is_dir() else ():
         if old.is_dir() and old.name not in slugs:          # a page that is gone
             shutil.rmtree(old, ignore_errors=True)
     return {slug: cache / slug for slug in slugs}
+
+
+def _draw(host: Path, slugs: list[str], node: str) -> None:
+    stage(host, slugs)
+    run_pyodide(host, TASK, node)
 
 
 def stage(host: Path, slugs: list[str], pages: dict[str, str] | None = None) -> None:
