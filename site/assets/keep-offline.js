@@ -59,6 +59,7 @@
   }
 
   function watch(reg) {
+    if (!reg) return;                   // a browser told to block service workers may give none
     registration = reg;
     if (reg.waiting && navigator.serviceWorker.controller) offerUpdate(reg.waiting);
     reg.addEventListener("updatefound", function () {

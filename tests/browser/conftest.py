@@ -100,8 +100,13 @@ VIEWPORT = {"width": 1200, "height": 900}
 
 def watched_context(browser, server, **options):
     """A fresh browser profile (no cache, no storage) whose requests outside the local origin
-    are refused and recorded (``context.watch``); the viewport is ``VIEWPORT`` unless given."""
-    context = browser.new_context(**{"viewport": VIEWPORT, **options})
+    are refused and recorded (``context.watch``); the viewport is ``VIEWPORT`` unless given.
+
+    It blocks service workers: the course's offline copy (site/assets/keep-offline.js: once a
+    page has been left alone for 3 s, a background download of about 22 MB, some 2 core-seconds)
+    is tested where it is the subject (test_offline.py, and the sub-path tour in its own
+    profile); in every other test it would only compete with what the test watches."""
+    context = browser.new_context(**{"viewport": VIEWPORT, "service_workers": "block", **options})
     context.watch = Watch("/".join(server.url.split("/")[:3]))
     context.route("**/*", context.watch.route)
     return context
