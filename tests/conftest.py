@@ -10,6 +10,7 @@ generate their questions when collected.
 from __future__ import annotations
 
 import sys
+from functools import lru_cache
 from pathlib import Path
 
 import pytest
@@ -33,6 +34,7 @@ SLOW_FILES = (
 )
 
 
+@lru_cache(maxsize=None)
 def _relative(path) -> str:
     try:
         return Path(path).resolve().relative_to(TESTS).as_posix()
@@ -79,6 +81,15 @@ def pytest_collection_modifyitems(config, items):
         item.add_marker(pytest.mark.xdist_group(_lane_group(item)))
         if is_slow_file(item.path) or item.get_closest_marker("node") or item.get_closest_marker("browser"):
             item.add_marker(pytest.mark.slow)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_pyfunc_call(pyfuncitem):
+    """A parameter made only when its test runs (tests/questions/every_question.py's ``Lazy``:
+    a generated question) is made now, and the test gets the question itself."""
+    for name, value in pyfuncitem.funcargs.items():
+        if hasattr(value, "made_for_the_test"):
+            pyfuncitem.funcargs[name] = value.made_for_the_test()
 
 
 @pytest.fixture

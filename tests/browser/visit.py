@@ -19,8 +19,8 @@ that may have changed the page, or on a page that has gone elsewhere, loads it a
 
 What only the moment of loading can show is kept for the tests that ask: ``before`` (the page
 read before Python is ready: title, KaTeX, MathML and the axe audit), ``requests`` (every URL
-asked for by the page), and in the page ``window.swapWatch`` (layout shifts, and when each figure's frame
-gave way to its live canvas: test_frames).
+the page asked for), and in the page ``window.swapWatch`` (layout shifts, and when each
+figure's frame gave way to its live canvas: test_frames).
 """
 from __future__ import annotations
 

@@ -38,6 +38,31 @@ def cached_question(exercise_set, index: int, variant: int = 0):
     return generated(exercise_set, index + variant * exercise_set.size)
 
 
+class Lazy:
+    """A question as a test's parameter, made only when its test runs (``made_for_the_test``,
+    called by tests/conftest.py's ``pytest_pyfunc_call``): collecting the suite, which each lane
+    does, generates nothing, and each question is made in the lane that tests it. Its template,
+    seed and set are known without making it (for ids and filters)."""
+
+    def __init__(self, exercise_set, seed: int):
+        self.exercise_set, self.seed = exercise_set, int(seed)
+        self.set_slug = exercise_set.slug
+        self.template = exercise_set.templates[self.seed % exercise_set.size].__name__
+
+    def made_for_the_test(self):
+        return generated(self.exercise_set, self.seed)
+
+    def __repr__(self) -> str:
+        return f"Lazy({where(self)})"
+
+
+def lazy_question(exercise_set, index: int, variant: int = 0) -> Lazy:
+    """``cached_question(exercise_set, index, variant)``, made when its test runs."""
+    if not 0 <= index < exercise_set.size:
+        raise IndexError(f"{exercise_set.slug} has {exercise_set.size} questions, not {index + 1}")
+    return Lazy(exercise_set, index + variant * exercise_set.size)
+
+
 @lru_cache(maxsize=None)
 def questions(slug: str) -> tuple:
     """The questions of set ``slug`` for every seed in SEEDS."""

@@ -12,7 +12,7 @@ import sympy as sp
 
 from mvcalc.course import module
 from question_tools import POSITIVE, X, agree, numbers, parse
-from every_question import cached_question
+from every_question import lazy_question
 
 M1 = module("m1-what-is-calculus")
 VARIANTS = 5
@@ -20,7 +20,7 @@ VARIANTS = 5
 
 def questions(set_slug):
     s = M1.exercise_set(set_slug)
-    return [pytest.param(cached_question(s, i, v), id=f"{cached_question(s, i, v).template}-{v}")
+    return [pytest.param(lazy_question(s, i, v), id=f"{lazy_question(s, i, v).template}-{v}")
             for v in range(VARIANTS) for i in range(s.size)]
 
 

@@ -11,7 +11,7 @@ from mvcalc.questions.marking import mark
 from sympy.parsing.sympy_parser import parse_expr
 
 from question_tools import X, Y, agree, parse, visual_template
-from every_question import cached_question
+from every_question import cached_question, lazy_question
 
 M2 = module("m2-multivariate-calculus")
 JACOBIAN = M2.exercise_set("calculating-jacobian")
@@ -22,7 +22,7 @@ def _flat(rows):
     return [e for row in rows for e in row] if rows and isinstance(rows[0], list) else list(rows)
 
 
-@pytest.mark.parametrize("q", [cached_question(JACOBIAN, i, v) for v in range(5) for i in range(JACOBIAN.size)
+@pytest.mark.parametrize("q", [lazy_question(JACOBIAN, i, v) for v in range(5) for i in range(JACOBIAN.size)
                                if not visual_template(JACOBIAN, i)],
                          ids=lambda q: f"{q.template}-{q.seed}")
 def test_jacobian_keys(q):
@@ -86,7 +86,7 @@ def _sample_points(n_vars: int) -> list[tuple]:
 
 
 def _questions(s, variants=6):
-    return [cached_question(s, i, v) for v in range(variants) for i in range(s.size) if not visual_template(s, i)]
+    return [lazy_question(s, i, v) for v in range(variants) for i in range(s.size) if not visual_template(s, i)]
 
 
 ALGEBRA = ("monomial", "polynomial_in_y", "product_with_exponential", "three_variables", "log_and_quotient",

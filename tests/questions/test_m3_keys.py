@@ -11,7 +11,7 @@ import sympy as sp
 from mvcalc.course import module
 from mvcalc.questions.marking import mark
 from question_tools import X, Y, Z, agree, parse, visual_template
-from every_question import cached_question
+from every_question import cached_question, lazy_question
 
 M3 = module("m3-chain-rule-and-neural-networks")
 T = sp.Symbol("t")
@@ -29,7 +29,7 @@ def numeric_d(f, at, h=1e-6):
 
 def questions(slug):
     s = M3.exercise_set(slug)
-    return [cached_question(s, i, v) for v in VARIANTS for i in range(s.size) if not visual_template(s, i)]
+    return [lazy_question(s, i, v) for v in VARIANTS for i in range(s.size) if not visual_template(s, i)]
 
 
 def ids(q):

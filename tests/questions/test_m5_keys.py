@@ -14,7 +14,7 @@ import sympy as sp
 from mvcalc.course import module
 from mvcalc.questions.marking import mark
 from question_tools import X, Y, parse, visual_template
-from every_question import cached_question
+from every_question import lazy_question
 
 M5 = module("m5-optimisation")
 NR = M5.exercise_set("newton-raphson-1d")
@@ -25,7 +25,7 @@ VARIANTS = 8
 
 
 def questions(es):
-    return [cached_question(es, i, v) for v in range(VARIANTS) for i in range(es.size) if not visual_template(es, i)]
+    return [lazy_question(es, i, v) for v in range(VARIANTS) for i in range(es.size) if not visual_template(es, i)]
 
 
 def ids(q):

@@ -13,7 +13,7 @@ from mvcalc.questions.m6 import fitting_non_linear as fnl
 from mvcalc.questions.m6 import gradient_code
 from mvcalc.questions.marking import mark
 from question_tools import parse
-from every_question import cached_question
+from every_question import cached_question, lazy_question
 
 M6 = module("m6-regression")
 LINEAR = M6.exercise_set("linear-regression")
@@ -28,7 +28,7 @@ def vector(text):
 
 def questions(exercise_set, name):
     index = [t.__name__ for t in exercise_set.templates].index(name)
-    return [cached_question(exercise_set, index, v) for v in VARIANTS]
+    return [lazy_question(exercise_set, index, v) for v in VARIANTS]
 
 
 def test_each_set_has_at_least_five_templates():

@@ -16,7 +16,7 @@ from mvcalc.course import module
 from mvcalc.questions.figure import Contour, Curve, Marker, Path, Points
 from mvcalc.questions.point_answer import parse_point
 from question_tools import X, Y, agree, parse
-from every_question import cached_question
+from every_question import lazy_question
 
 VARIANTS = range(6)
 
@@ -24,7 +24,7 @@ VARIANTS = range(6)
 def questions(module_slug, set_slug, template):
     exercise_set = module(module_slug).exercise_set(set_slug)
     index = [t.__name__ for t in exercise_set.templates].index(template)
-    return [pytest.param(cached_question(exercise_set, index, v), id=f"{template}-{v}") for v in VARIANTS]
+    return [pytest.param(lazy_question(exercise_set, index, v), id=f"{template}-{v}") for v in VARIANTS]
 
 
 def grid2(n=5, lo=-2.7, hi=2.6):
