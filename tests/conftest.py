@@ -1,4 +1,5 @@
-"""Shared test setup: py/ is importable (see pyproject.toml); which tests are slow; the stand-in
+"""Shared test setup: py/ is importable (see pyproject.toml); which tests are slow; the lanes'
+groups and order (py/make.py test runs two); questions made when their test runs; the stand-in
 browser fixture for the CPython page tests (tests/figures, tests/speed).
 
 Slow tests (``-m "not slow"`` leaves them out: the fast subset, under a minute): every test in
@@ -81,6 +82,24 @@ def pytest_collection_modifyitems(config, items):
         item.add_marker(pytest.mark.xdist_group(_lane_group(item)))
         if is_slow_file(item.path) or item.get_closest_marker("node") or item.get_closest_marker("browser"):
             item.add_marker(pytest.mark.slow)
+
+
+@pytest.hookimpl(trylast=True, specname="pytest_collection_modifyitems")     # after pytest's own reordering
+def pytest_collection_modifyitems_run_order(items):      # a second implementation (specname)
+    """The order py/make.py test's lanes take the tests in: the longest first, so that both lanes
+    end together. The browser tests (each module page's visit tests first, one module after
+    another, in tests/browser/visit.py's ``visit_order``), then the other slow files, then the
+    rest (many small files, which even out the lanes' ends); within a file, its own order."""
+    from browser.visit import visit_kind, visit_order
+
+    def rank(pair) -> tuple:
+        index, item = pair
+        if visit_kind(item) is not None:
+            return 0, visit_order(item), index
+        if _relative(item.path).startswith("browser/"):
+            return 1, (), index
+        return (2 if is_slow_file(item.path) else 3), (), index
+    items[:] = [item for _, item in sorted(enumerate(items), key=rank)]
 
 
 @pytest.hookimpl(tryfirst=True)

@@ -193,18 +193,6 @@ def visit(visits, slug):
     yield from _turn(visits, slug, "visit")
 
 
-@pytest.hookimpl(trylast=True)                        # after pytest's own reordering
-def pytest_collection_modifyitems(items):
-    """Each module page's visit tests (visit.py) one after another, in ``visit_order``; the block
-    where the first of them was (the browser tests come first)."""
-    from .visit import visit_kind, visit_order
-    shared = [(visit_order(item), i) for i, item in enumerate(items) if visit_kind(item) is not None]
-    if shared:
-        block = [items[i] for _, i in sorted(shared)]
-        taken, first = {i for _, i in shared}, shared[0][1]
-        items[:] = items[:first] + block + [item for i, item in enumerate(items[first:], first) if i not in taken]
-
-
 @pytest.hookimpl(trylast=True)                       # after the test's own fixtures are finished
 def pytest_runtest_teardown(item, nextitem):
     """A module's last visit test in this lane closes its page (the next one would load another)."""
