@@ -20,7 +20,8 @@ that may have changed the page, or on a page that has gone elsewhere, loads it a
 What only the moment of loading can show is kept for the tests that ask: ``before`` (the page
 read before Python is ready: title, KaTeX, MathML and the axe audit), ``requests`` (every URL
 the page asked for), and in the page ``window.swapWatch`` (layout shifts, and when each
-figure's frame gave way to its live canvas: test_frames).
+figure's frame gave way to its live canvas: test_frames) and ``window.statusSeen`` (each text
+of the start-up's progress indicator: test_pages).
 """
 from __future__ import annotations
 
@@ -51,6 +52,16 @@ document.addEventListener('DOMContentLoaded', () => {
     }).observe(plot, { childList: true });
   }
 });
+"""
+
+# Before the page's scripts: every text the start-up's progress indicator shows, in order.
+WATCH_STATUS = """
+window.statusSeen = [];
+new MutationObserver(() => {
+  const box = document.getElementById('python-status');
+  const text = box && box.textContent;
+  if (text && text !== statusSeen[statusSeen.length - 1]) statusSeen.push(text);
+}).observe(document, { subtree: true, childList: true, characterData: true });
 """
 
 READ_BEFORE_PYTHON = """() => ({
@@ -98,7 +109,7 @@ def load(browser, server, slug: str) -> Visit:
             requests.append(request.url)
     context.on("request", record)
     page = watched_new_page(context)
-    page.add_init_script(WATCH_SWAPS)
+    page.add_init_script(WATCH_SWAPS + WATCH_STATUS)
     page.goto(url_of(server, slug))
     page.wait_for_function("document.documentElement.classList.contains('math-ready')", timeout=10_000)
     before = page.evaluate(READ_BEFORE_PYTHON)
