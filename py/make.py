@@ -15,6 +15,7 @@ import shutil
 import subprocess
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -65,15 +66,17 @@ def ensure_browsers() -> None:
     raise BuildError(f"the browser tests need {', '.join(missing)}: `sudo apt-get install {' '.join(missing)}`")
 
 
-# Two lanes (pytest-xdist), one per core: each test file runs whole in one lane, and the browser test
-# files go first, split between the lanes (tests/conftest.py). A later `-n 0` runs one lane.
+# Two lanes (pytest-xdist), one per core: each test file runs whole in one lane, and so do a module
+# page's visit tests; the longest first (tests/conftest.py). A later `-n 0` runs one lane.
 LANES = ["-n", "2", "--dist", "loadgroup", "--no-loadscope-reorder"]
 
 
 def test(args) -> None:
-    python = venv_python()
-    ensure_browsers()
-    build()
+    with ThreadPoolExecutor(1) as pool:     # .venv made while the runtime is fetched (the bank waits for it)
+        environment = pool.submit(venv_python)
+        ensure_browsers()
+        build()
+        python = environment.result()
     command = [str(python), "-m", "pytest", *LANES, *args.pytest_args]
     print("$ " + " ".join(command), flush=True)
     sys.exit(subprocess.run(command, cwd=ROOT).returncode)

@@ -9,16 +9,23 @@ from __future__ import annotations
 import hashlib
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 from .paths import ROOT
 
 VENV = ROOT / ".venv"
 REQUIREMENTS = ROOT / "requirements-dev.txt"
+_making = threading.Lock()          # py/make.py test makes it while the build starts; the bank waits
 
 
 def venv_python() -> Path:
     """The environment's python, the environment made or refreshed first if needed."""
+    with _making:
+        return _made()
+
+
+def _made() -> Path:
     python = VENV / "bin" / "python"
     stamp = VENV / ".requirements.sha256"
     wanted = hashlib.sha256(REQUIREMENTS.read_bytes()).hexdigest()

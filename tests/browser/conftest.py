@@ -2,7 +2,8 @@
 
 Every request outside the local origin fails the test, and so does every console
 error or uncaught page error. A test that expects an error says so with the
-``allow_console`` fixture.
+``allow_console`` fixture. The checks of a module page as a learner opens it share one load
+of it, whichever file they are in (``reading_visit``, ``visit``, ``fresh_visit``: visit.py).
 """
 from __future__ import annotations
 
