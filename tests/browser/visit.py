@@ -68,7 +68,6 @@ READ_BEFORE_PYTHON = """() => ({
   h1: (document.querySelector('h1') || {}).innerText || '',
   katex: document.querySelectorAll('.katex').length,
   math: document.querySelectorAll('math').length,
-  pythonReady: document.documentElement.classList.contains('python-ready'),
 })"""
 
 # What a reading test must leave as it found: each control changed from its default, the

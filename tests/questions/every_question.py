@@ -33,9 +33,7 @@ def generated(exercise_set, seed: int):
 
 def cached_question(exercise_set, index: int, variant: int = 0):
     """``exercise_set.question(index, variant)`` (template ``index``, its ``variant``-th form), made once."""
-    if not 0 <= index < exercise_set.size:
-        raise IndexError(f"{exercise_set.slug} has {exercise_set.size} questions, not {index + 1}")
-    return generated(exercise_set, index + variant * exercise_set.size)
+    return lazy_question(exercise_set, index, variant).made_for_the_test()
 
 
 class Lazy:
@@ -57,7 +55,8 @@ class Lazy:
 
 
 def lazy_question(exercise_set, index: int, variant: int = 0) -> Lazy:
-    """``cached_question(exercise_set, index, variant)``, made when its test runs."""
+    """``cached_question(exercise_set, index, variant)``, made when its test runs (the one place
+    that turns an index and a variant into a seed)."""
     if not 0 <= index < exercise_set.size:
         raise IndexError(f"{exercise_set.slug} has {exercise_set.size} questions, not {index + 1}")
     return Lazy(exercise_set, index + variant * exercise_set.size)
