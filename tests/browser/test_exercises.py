@@ -13,36 +13,44 @@ import pytest
 
 from mvcalc import course
 
-from .conftest import open_module
+from .conftest import open_module, watched_context, watched_new_page, watching
 
 M1, M2 = "m1-what-is-calculus", "m2-multivariate-calculus"
 CHECKER_READY_MS = 120_000
-M1_SETS = ("differentiate", "matching-functions", "toolbox")
 # The tests of a code check's time limit set a shorter one (window.mvcalcCodeLimitMs, read by
-# mvcalc.web.checker instead of its CODE_LIMIT_MS, 15 s): the same mechanism, without a runaway
-# burning a core for the full limit
+# mvcalc.web.checker at each check instead of its CODE_LIMIT_MS, 15 s): the same mechanism,
+# without a runaway burning a core for the full limit
 TEST_LIMIT_MS = 5_000
 SHORT_LIMIT = f"window.mvcalcCodeLimitMs = {TEST_LIMIT_MS};"
 
-# Until Module 1's page has its own mount points, add them before the page's Python runs.
-MOUNT_M1_SETS = """
-document.addEventListener('DOMContentLoaded', () => {
-  if (document.body.dataset.page !== 'm1-what-is-calculus') return;
-  for (const slug of %s) {
-    if (document.querySelector(`.exercise-set[data-set="${slug}"]`)) continue;
-    const host = document.createElement('div');
-    host.className = 'exercise-set';
-    host.dataset.set = slug;
-    document.querySelector('main').appendChild(host);
-  }
-});
-""" % json.dumps(list(M1_SETS))
+
+@pytest.fixture(scope="module")
+def shared(browser, server):
+    """One load of each module page for this file's tests that can share it (a page with Python
+    costs about 7 core-seconds to open): on Module 1 each works in a set of its own; on Module 2
+    the code tests take turns with the one worker for learner code, each setting up what it reads
+    (see ``fresh_feedback``). A test that needs the page as it loads (a reload, an init script)
+    has a page of its own."""
+    opened = {}
+
+    def get(slug: str):
+        if slug not in opened:
+            opened[slug] = open_module(watched_new_page(watched_context(browser, server)), server, slug)
+        with watching(opened[slug]) as page:
+            yield page
+    yield get
+    for page in opened.values():
+        page.context.close()
 
 
-def open_sets(page, server, slug: str):
-    page.add_init_script(MOUNT_M1_SETS)
-    open_module(page, server, slug)
-    return page
+@pytest.fixture
+def m1_page(shared):
+    yield from shared(M1)
+
+
+@pytest.fixture
+def m2_page(shared):
+    yield from shared(M2)
 
 
 def exercise(page, set_slug: str):
@@ -72,12 +80,18 @@ def tab_to(page, label: str, most: int = 4) -> None:
     raise AssertionError(f"Tab never reached {label!r}")
 
 
+def fresh_feedback(box) -> None:
+    """Clear the verdict a test before left in this set (on a shared page), so that waiting for
+    one waits for this test's."""
+    box.evaluate("(el) => { el.querySelector('.ex-feedback').className = 'ex-feedback'; }")
+
+
 def stored(page) -> dict:
     return json.loads(page.evaluate("localStorage.getItem('mvcalc.progress') || '{}'"))
 
 
-def test_expression_question_live_preview_wrong_right_and_invalid(page, server):
-    open_sets(page, server, M1)
+def test_expression_question_live_preview_wrong_right_and_invalid(m1_page):
+    page = m1_page
     box = exercise(page, "differentiate")
     wait_question(box, ".ex-input")
     question = course.question(M1, "differentiate", 0)
@@ -127,9 +141,9 @@ def test_expression_question_live_preview_wrong_right_and_invalid(page, server):
     assert max(wrong_ms, right_ms) < 2000, "a check answers within a second or so"
 
 
-def test_hint_solution_and_new_variant_by_keyboard_only(page, server):
-    open_sets(page, server, M1)
-    box = exercise(page, "differentiate")
+def test_hint_solution_and_new_variant_by_keyboard_only(m1_page):
+    page, set_slug = m1_page, "product-rule"
+    box = exercise(page, set_slug)
     wait_question(box, ".ex-input")
     prompt = box.locator(".ex-prompt").inner_text()
     box.locator(".ex-input").focus()
@@ -146,12 +160,12 @@ def test_hint_solution_and_new_variant_by_keyboard_only(page, server):
     tab_to(page, "New variant", most=1)
     page.keyboard.press("Enter")
     page.wait_for_function("([sel, old]) => { const p = document.querySelector(sel); return p && p.innerText !== old; }",
-                           arg=['.exercise-set[data-set="differentiate"] .ex-prompt', prompt])
+                           arg=[f'.exercise-set[data-set="{set_slug}"] .ex-prompt', prompt])
     assert box.locator(".ex-hint-item").count() == 0 and not solution.is_visible()
     # the new variant is the generator's next one, and it is remembered
-    assert stored(page)["sets"]["m1-what-is-calculus/differentiate"]["questions"]["0"]["variant"] == 1
+    assert stored(page)["sets"][f"{M1}/{set_slug}"]["questions"]["0"]["variant"] == 1
     size = box.locator(".ex-nav-button").count()
-    box.locator(".ex-input").fill(course.question(M1, "differentiate", size).solution)
+    box.locator(".ex-input").fill(course.question(M1, set_slug, size).solution)
     box.locator(".ex-input").press("Enter")
     wait_feedback(box, "correct")
     # the navigator moves between questions by keyboard too: one Tab stop, arrows within it
@@ -160,13 +174,13 @@ def test_hint_solution_and_new_variant_by_keyboard_only(page, server):
     page.keyboard.press("ArrowRight")
     assert page.evaluate("document.activeElement.getAttribute('aria-label')").startswith("Question 2 of")
     page.keyboard.press("Enter")
-    page.wait_for_function("""document.querySelector('.exercise-set[data-set="differentiate"] .ex-qtitle')
-                              .textContent.startsWith('Question 2')""")
+    page.wait_for_function("""(set) => document.querySelector(`.exercise-set[data-set="${set}"] .ex-qtitle`)
+                              .textContent.startsWith('Question 2')""", arg=set_slug)
     assert box.locator(".ex-nav-button").nth(1).get_attribute("aria-current") == "step"
 
 
-def test_choice_between_graphs(page, server):
-    open_sets(page, server, M1)
+def test_choice_between_graphs(m1_page):
+    page = m1_page
     box = exercise(page, "matching-functions")
     wait_question(box, ".ex-choice")
     question = course.question(M1, "matching-functions", 0)
@@ -194,10 +208,11 @@ def test_choice_between_graphs(page, server):
     wait_feedback(box, "correct")
 
 
-def test_code_question_runs_tests_and_survives_an_endless_loop(page, server):
-    open_sets(page, server, M2)
+def test_code_question_runs_tests_and_survives_an_endless_loop(m2_page):
+    page = m2_page
     box = exercise(page, "finite-differences")
     wait_question(box, ".ex-code-input")
+    fresh_feedback(box)
     question = course.question(M2, "finite-differences", 0)
     area = box.locator(".ex-code-input")
     assert question.entry in area.input_value()
@@ -214,26 +229,28 @@ def test_code_question_runs_tests_and_survives_an_endless_loop(page, server):
 
     area.fill(f"def {question.entry}(f, x, h):\n    while True:\n        pass\n")
     box.locator(".ex-check").click()
-    text = wait_feedback(box, "wrong", timeout=CHECKER_READY_MS)   # the worker starts first
+    text = wait_feedback(box, "wrong", timeout=CHECKER_READY_MS)   # the worker may start first
     assert "stopped" in text
     area.fill(question.solution)
     area.press("Control+Enter")
     assert "tests passed" in wait_feedback(box, "correct", timeout=30_000)
 
 
-def test_a_runaway_inside_c_is_stopped_by_ending_the_worker(page, server):
+def test_a_runaway_inside_c_is_stopped_by_ending_the_worker(m2_page):
     """One long numpy call gives the budget's ticks no chance; the page's limit ends it."""
-    page.add_init_script(SHORT_LIMIT)
-    open_sets(page, server, M2)
+    page = m2_page
     box = exercise(page, "finite-differences")
     wait_question(box, ".ex-code-input")
+    fresh_feedback(box)
+    page.evaluate(SHORT_LIMIT)
     question = course.question(M2, "finite-differences", 0)
     area = box.locator(".ex-code-input")
     area.fill(f"def {question.entry}(f, x, h):\n    a = np.ones((3000, 3000))\n    return float((a @ a @ a)[0, 0])\n")
     box.locator(".ex-check").click()
-    text = wait_feedback(box, "stopped", timeout=CHECKER_READY_MS)   # the worker starts first
+    text = wait_feedback(box, "stopped", timeout=CHECKER_READY_MS)   # the worker may start first
     assert "took too long" in text and "stopped" in text
     assert page.evaluate("1 + 1") == 2, "the page is responsive"
+    page.evaluate("delete window.mvcalcCodeLimitMs")
     # a fresh checker starts; the next check waits for it and then works
     area.fill(question.solution)
     box.locator(".ex-check").click()
@@ -257,7 +274,7 @@ def test_a_slow_start_of_python_for_code_is_not_counted_against_the_check(page, 
     limit counts from when the worker takes the check, so a right answer is still marked right
     (counted from the click, it was stopped, and stopped again in each fresh worker)."""
     page.add_init_script(SHORT_LIMIT + SLOW_START.replace("DELAY", str(TEST_LIMIT_MS + 3000)))
-    open_sets(page, server, M2)
+    open_module(page, server, M2)
     box = exercise(page, "finite-differences")
     wait_question(box, ".ex-code-input")
     question = course.question(M2, "finite-differences", 0)
@@ -284,32 +301,35 @@ TIMED_CHECK = """(selector) => new Promise((resolve) => {
 })"""
 
 
-def test_a_maths_check_that_is_stopped_leaves_the_page_ready_for_the_next(page, server):
+def test_a_maths_check_that_is_stopped_leaves_the_page_ready_for_the_next(m1_page):
     """The page marks maths itself, on its main thread, under a work budget: past it the check
     stops with a maths message (nothing about code), and the next answer is marked at once."""
-    open_sets(page, server, M1)
-    box = exercise(page, "differentiate")
+    page, set_slug = m1_page, "chain-rule"
+    box = exercise(page, set_slug)
     wait_question(box, ".ex-input")
-    selector = '.exercise-set[data-set="differentiate"]'
-    question = course.question(M1, "differentiate", 0)
+    selector = f'.exercise-set[data-set="{set_slug}"]'
+    question = course.question(M1, set_slug, 0)
     page.evaluate("window.mvcalcCheckWork = 10")          # a budget no check can keep to
     box.locator(".ex-input").fill(question.solution)
-    stopped = page.evaluate(TIMED_CHECK, selector)
+    try:
+        stopped = page.evaluate(TIMED_CHECK, selector)
+    finally:
+        page.evaluate("delete window.mvcalcCheckWork")
     assert "stopped" in stopped["kind"], stopped
     assert "took too long" in stopped["text"] and "code" not in stopped["text"], stopped
     assert box.locator(".ex-score").inner_text().startswith("0 of"), "a stopped check is not counted"
-    page.evaluate("delete window.mvcalcCheckWork")
     verdict = page.evaluate(TIMED_CHECK, selector)
     assert "correct" in verdict["kind"], verdict
     assert verdict["ms"] < 1000, f"the next check took {verdict['ms']:.0f} ms"
 
 
-def test_a_worker_that_dies_in_the_middle_of_a_request_is_replaced(page, server):
+def test_a_worker_that_dies_in_the_middle_of_a_request_is_replaced(m2_page):
     """Learner code runs in a worker; if it dies mid-request the learner is told in a sentence
     and the next run starts a fresh worker that answers."""
-    open_sets(page, server, M2)
+    page = m2_page
     box = exercise(page, "finite-differences")
     wait_question(box, ".ex-code-input")
+    fresh_feedback(box)
     question = course.question(M2, "finite-differences", 0)
     area = box.locator(".ex-code-input")
     area.fill(question.solution)
@@ -328,8 +348,8 @@ def test_a_worker_that_dies_in_the_middle_of_a_request_is_replaced(page, server)
     assert "tests passed" in wait_feedback(box, "correct", timeout=CHECKER_READY_MS)
 
 
-def test_matrix_question_with_preview(page, server):
-    open_sets(page, server, M2)
+def test_matrix_question_with_preview(m2_page):
+    page = m2_page
     box = exercise(page, "calculating-jacobian")
     wait_question(box, ".ex-input")
     question = course.question(M2, "calculating-jacobian", 0)
@@ -341,7 +361,7 @@ def test_matrix_question_with_preview(page, server):
 
 
 def test_progress_and_typed_answer_survive_a_reload_and_show_on_the_home(page, server):
-    open_sets(page, server, M1)
+    open_module(page, server, M1)
     box = exercise(page, "differentiate")
     wait_question(box, ".ex-input")
     box.locator(".ex-input").fill(course.question(M1, "differentiate", 0).solution)
