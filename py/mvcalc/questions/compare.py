@@ -8,6 +8,7 @@ is :mod:`mvcalc.checking`'s job.)
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 from typing import Iterable, Sequence
 
 import sympy as sp
@@ -19,8 +20,15 @@ from mvcalc.questions.printing import learner
 POINTS = (0.37, 0.83, 1.29, 1.71, 2.23)
 
 
-def _values(expr, symbols: Sequence[sp.Symbol], points) -> list[complex] | None:
-    expr = sp.sympify(expr)
+def _values(expr, symbols: Sequence[sp.Symbol], points) -> tuple[complex, ...] | None:
+    return _values_of(sp.sympify(expr), tuple(symbols), tuple(points))
+
+
+@lru_cache(maxsize=4096)
+def _values_of(expr, symbols: tuple, points: tuple) -> tuple[complex, ...] | None:
+    """The values at the sample points, kept: a template compares its answer with each wrong
+    answer and each wrong answer with those kept, so most expressions are asked for again
+    (sympy's evalf is most of the time a question takes to make)."""
     out = []
     for i, p in enumerate(points):
         subs = {s: p + 0.11 * k * (i + 1) for k, s in enumerate(symbols)}
@@ -31,7 +39,7 @@ def _values(expr, symbols: Sequence[sp.Symbol], points) -> list[complex] | None:
         if not (math.isfinite(v.real) and math.isfinite(v.imag)):
             return None
         out.append(v)
-    return out
+    return tuple(out)
 
 
 def same(a, b, symbols: Sequence[sp.Symbol] = (sp.Symbol("x"),), points=POINTS,
