@@ -256,10 +256,10 @@ def encode(folder: Path) -> dict:
     index_path = folder / INDEX
     index = json.loads(index_path.read_text())
     for figure in index["figures"]:
-        sizes = figure.pop("sizes")
+        dimensions = figure.pop("sizes")           # of each ratio's buffer: [width, height]
         for ratio, name in figure["files"].items():
             raw = folder / (name + RAW)
-            data = encode_png(*sizes[ratio], raw.read_bytes())
+            data = encode_png(*dimensions[ratio], raw.read_bytes())
             (folder / name).write_bytes(data)
             raw.unlink()
             figure["bytes"][ratio] = len(data)
