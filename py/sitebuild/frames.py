@@ -148,9 +148,6 @@ def run_pyodide(host: Path, script: Path, node: str = "node") -> str:
     if result.returncode != 0:
         raise BuildError("the figures' first frames could not be drawn (Pyodide under Node):\n"
                          + (result.stderr or result.stdout).strip()[-3000:])
-    for line in result.stdout.splitlines():
-        if line.startswith("frames: "):
-            print(line, flush=True)
     return result.stdout
 
 
